@@ -1,0 +1,55 @@
+# The series' commands. `make lab` and `make test` are the two a learner needs;
+# both build .venv on first use and rebuild it when requirements.txt or
+# pyproject.toml change.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
+# Root may start JupyterLab only when told so explicitly (containers, CI machines).
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+.PHONY: help lab test test-unit test-notebooks regen lint bench clean
+
+help:
+	@echo "make lab      - start JupyterLab on 127.0.0.1 (token auth) at the series"
+	@echo "make test     - unit tests of helpers/ plus nbval over every notebook"
+	@echo "make regen    - re-execute every notebook in place (Restart & Run All)"
+	@echo "make lint     - ruff over .py files and notebooks"
+	@echo "make bench    - speed and memory benchmarks"
+	@echo "make clean    - remove .venv and caches"
+
+$(STAMP): requirements.txt pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@touch $@
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=. \
+		--ServerApp.default_url=/lab/tree/notebooks/01_artificial-data.ipynb $(ALLOW_ROOT)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest tests notebooks --nbval --nbval-current-env \
+		--nbval-sanitize-with tests/nbval_sanitize.cfg -n 2 --dist loadscope
+
+regen: $(STAMP)
+	@for nb in $(NOTEBOOKS); do \
+		echo "executing $$nb"; \
+		$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+			--ExecutePreprocessor.kernel_name=python3 \
+			--ExecutePreprocessor.store_widget_state=False \
+			--ExecutePreprocessor.record_timing=False $$nb || exit 1; \
+	done
+
+lint: $(STAMP)
+	$(BIN)/ruff check helpers tests notebooks benchmarks
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache build *.egg-info
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

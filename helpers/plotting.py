@@ -1,0 +1,240 @@
+"""Figures shared by the notebooks (introduced in notebooks 01, 03 and 06).
+
+Every function takes ``ax=None`` (a new figure is made when it is None), draws on
+that one Axes and returns it. Nothing here changes global matplotlib settings.
+The two classes use the same colour-blind-safe colours (Okabe-Ito blue and
+orange) and the same markers in every figure of the series.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.colors import ListedColormap
+
+from helpers._checks import as_float_array, check_int, check_labels, check_X
+from helpers.model import loss_grid
+
+#: Colour of class 0 and class 1 (Okabe-Ito blue and orange).
+CLASS_COLORS = ("#0072B2", "#E69F00")
+#: Marker of class 0 and class 1.
+CLASS_MARKERS = ("o", "s")
+#: Light versions of the class colours for decision regions.
+REGION_COLORS = ("#cfe3f1", "#fbe8c4")
+#: Colour of a descent path, and of highlighted mistakes.
+PATH_COLOR = "#D55E00"
+
+
+def _axes(ax: Axes | None) -> Axes:
+    if ax is None:
+        import matplotlib.pyplot as plt
+
+        _, ax = plt.subplots()
+    elif not isinstance(ax, Axes):
+        raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__}")
+    return ax
+
+
+def plot_data(X, y, ax: Axes | None = None, *, misclassified=None) -> Axes:
+    """Scatter the two classes, optionally ringing the misclassified points.
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, 2)
+    y : array-like of shape (n_samples, 1)
+        Labels, 0 or 1.
+    ax : Axes, optional
+    misclassified : array-like of bool of shape (n_samples, 1) or (n_samples,), optional
+        Points to ring in red, e.g. ``(y_pred != y)``.
+
+    Returns
+    -------
+    ax : Axes
+    """
+    X = check_X(X)
+    if X.shape[1] != 2:
+        raise ValueError(f"X must have 2 features to be drawn in the plane; got shape {X.shape}")
+    y = check_labels(y, X.shape[0])
+    ax = _axes(ax)
+    for label in (0, 1):
+        mask = y[:, 0] == label
+        ax.scatter(
+            X[mask, 0],
+            X[mask, 1],
+            c=CLASS_COLORS[label],
+            marker=CLASS_MARKERS[label],
+            edgecolors="white",
+            linewidths=0.5,
+            s=36,
+            label=f"class {label}",
+            zorder=3,
+        )
+    if misclassified is not None:
+        wrong = np.asarray(misclassified)
+        if wrong.dtype != bool or wrong.size != X.shape[0]:
+            raise ValueError(
+                f"misclassified must be a boolean mask with {X.shape[0]} entries; "
+                f"got an array of shape {wrong.shape} and dtype {wrong.dtype}"
+            )
+        wrong = wrong.reshape(-1)
+        ax.scatter(
+            X[wrong, 0],
+            X[wrong, 1],
+            s=140,
+            facecolors="none",
+            edgecolors=PATH_COLOR,
+            linewidths=1.5,
+            label=f"misclassified ({int(wrong.sum())})",
+            zorder=4,
+        )
+    ax.set_xlabel("$x_1$")
+    ax.set_ylabel("$x_2$")
+    ax.legend(loc="best", fontsize="small")
+    return ax
+
+
+def plot_decision_boundary(
+    proba: Callable,
+    X,
+    y=None,
+    ax: Axes | None = None,
+    *,
+    resolution: int = 200,
+    padding: float = 0.5,
+) -> Axes:
+    """Colour the plane by the model's decision and draw the 0.5 contour.
+
+    Parameters
+    ----------
+    proba : callable
+        The model: takes an array of shape (m, 2) and returns the probabilities
+        of class 1, of shape (m, 1) or (m,). For the series' model use
+        ``lambda P: forward(P, W)``.
+    X : array-like of shape (n_samples, 2)
+        Sets the extent of the plot (with ``padding`` around it).
+    y : array-like of shape (n_samples, 1), optional
+        When given, the points are drawn on top with :func:`plot_data`.
+    ax : Axes, optional
+    resolution : int, default=200
+        Grid points per axis, at least 2.
+    padding : float, default=0.5
+        Margin around the data, in data units.
+
+    Returns
+    -------
+    ax : Axes
+    """
+    if not callable(proba):
+        raise TypeError(f"proba must be a callable mapping (m, 2) points to probabilities; got {proba!r}")
+    X = check_X(X)
+    if X.shape[1] != 2:
+        raise ValueError(f"X must have 2 features to be drawn in the plane; got shape {X.shape}")
+    resolution = check_int("resolution", resolution, minimum=2)
+    padding = float(as_float_array("padding", padding))
+    ax = _axes(ax)
+    lo, hi = X.min(axis=0) - padding, X.max(axis=0) + padding
+    g1, g2 = np.linspace(lo[0], hi[0], resolution), np.linspace(lo[1], hi[1], resolution)
+    G1, G2 = np.meshgrid(g1, g2)
+    P = np.asarray(proba(np.column_stack([G1.ravel(), G2.ravel()])), dtype=float)
+    if P.size != G1.size:
+        raise ValueError(
+            f"proba must return one probability per point: {G1.size} values for a "
+            f"{resolution}x{resolution} grid; got shape {P.shape}"
+        )
+    P = P.reshape(G1.shape)
+    ax.contourf(G1, G2, (P >= 0.5).astype(float), levels=[-0.5, 0.5, 1.5],
+                cmap=ListedColormap(REGION_COLORS), zorder=0)
+    if P.min() < 0.5 <= P.max():
+        ax.contour(G1, G2, P, levels=[0.5], colors="0.2", linewidths=1.5, zorder=1)
+    ax.set_xlim(lo[0], hi[0])
+    ax.set_ylim(lo[1], hi[1])
+    if y is not None:
+        plot_data(X, y, ax=ax)
+    ax.set_xlabel("$x_1$")
+    ax.set_ylabel("$x_2$")
+    return ax
+
+
+def plot_loss_curve(losses, ax: Axes | None = None, *, label: str | None = None) -> Axes:
+    """Loss against iteration.
+
+    Parameters
+    ----------
+    losses : array-like of shape (n_iters + 1,)
+        ``history["loss"]`` from :func:`helpers.model.gradient_descent`.
+    ax : Axes, optional
+    label : str, optional
+        Legend entry for this curve.
+
+    Returns
+    -------
+    ax : Axes
+    """
+    losses = as_float_array("losses", losses, ndim=1)
+    ax = _axes(ax)
+    ax.plot(np.arange(losses.size), losses, marker="." if losses.size <= 60 else None, label=label)
+    ax.set_xlabel("iteration")
+    ax.set_ylabel("loss (cross-entropy)")
+    if label is not None:
+        ax.legend(fontsize="small")
+    return ax
+
+
+def plot_loss_surface(
+    X,
+    y,
+    ax: Axes | None = None,
+    *,
+    w1=None,
+    w2=None,
+    path=None,
+    levels: int = 20,
+) -> Axes:
+    """Contours of the loss over the two weights, with an optional descent path.
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, 2)
+    y : array-like of shape (n_samples, 1)
+    ax : Axes, optional
+    w1, w2 : array-like of shape (n_grid,), optional
+        Grid of weight values; by default 120 points spanning the path (or
+        [-1, 5]) with a margin.
+    path : array-like of shape (n_steps, 2) or (n_steps, 1, 2), optional
+        Successive weights, e.g. ``history["W"]``; drawn as a line with a dot
+        per step, the start marked by a circle and the end by a star.
+    levels : int, default=20
+
+    Returns
+    -------
+    ax : Axes
+    """
+    ax = _axes(ax)
+    if path is not None:
+        path = as_float_array("path", path)
+        if path.ndim == 3 and path.shape[1] == 1:
+            path = path[:, 0, :]
+        if path.ndim != 2 or path.shape[1] != 2:
+            raise ValueError(
+                f"path must have shape (n_steps, 2) or (n_steps, 1, 2); got shape {path.shape}"
+            )
+    if w1 is None or w2 is None:
+        pts = path if path is not None else np.array([[-1.0, -1.0], [5.0, 5.0]])
+        lo, hi = pts.min(axis=0), pts.max(axis=0)
+        margin = np.maximum(0.3 * (hi - lo), 1.0)
+        w1 = np.linspace(lo[0] - margin[0], hi[0] + margin[0], 120) if w1 is None else w1
+        w2 = np.linspace(lo[1] - margin[1], hi[1] + margin[1], 120) if w2 is None else w2
+    L = loss_grid(X, y, w1, w2)
+    cs = ax.contour(w1, w2, L, levels=check_int("levels", levels, minimum=1), cmap="viridis")
+    ax.clabel(cs, inline=True, fontsize=7, fmt="%.2f")
+    if path is not None:
+        ax.plot(path[:, 0], path[:, 1], "-", color=PATH_COLOR, lw=1.2, zorder=3)
+        ax.plot(path[:, 0], path[:, 1], ".", color=PATH_COLOR, ms=5, zorder=3)
+        ax.plot(*path[0], "o", color=PATH_COLOR, ms=8, mfc="white", label="start", zorder=4)
+        ax.plot(*path[-1], "*", color=PATH_COLOR, ms=12, label="end", zorder=4)
+        ax.legend(fontsize="small")
+    ax.set_xlabel("$w_1$")
+    ax.set_ylabel("$w_2$")
+    return ax

@@ -1,0 +1,5 @@
+"""Shared test settings: figures are drawn off-screen with the Agg backend."""
+
+import matplotlib
+
+matplotlib.use("Agg")
