@@ -29,7 +29,10 @@ def as_float_array(name: str, value, *, ndim: int | None = None) -> NDArray[np.f
     if isinstance(value, (str, bytes)) or value is None:
         raise TypeError(f"{name} must be a numeric array; got {_describe(value)}")
     try:
-        arr = np.asarray(value, dtype=np.float64)
+        raw = np.asarray(value)
+        if raw.dtype.kind in "USc":  # text would be parsed, complex silently made real
+            raise TypeError(raw.dtype)
+        arr = raw.astype(np.float64, copy=False)
     except (TypeError, ValueError) as exc:
         raise TypeError(f"{name} must be a numeric array; got {_describe(value)}") from exc
     if ndim is not None and arr.ndim != ndim:
