@@ -110,17 +110,20 @@ def test_check_column_accepts_column():
 
 
 def test_check_column_refuses_1d_vector_with_hint():
-    with pytest.raises(ValueError, match=r"^y must have shape \(3, 1\); got shape \(3,\) - use y\.reshape"):
+    pattern = r"^y must have shape \(3, 1\); got shape \(3,\) - use y\.reshape"
+    with pytest.raises(ValueError, match=pattern):
         check_column("y", np.zeros(3), 3)
 
 
 def test_check_column_without_n_samples_names_the_convention():
-    with pytest.raises(ValueError, match=r"^y must have shape \(n_samples, 1\); got shape \(3, 2\)"):
+    pattern = r"^y must have shape \(n_samples, 1\); got shape \(3, 2\)"
+    with pytest.raises(ValueError, match=pattern):
         check_column("y", np.zeros((3, 2)))
 
 
 def test_check_column_refuses_length_mismatch():
-    with pytest.raises(ValueError, match=r"^y must have shape \(4, 1\) to match .*got shape \(3, 1\)"):
+    pattern = r"^y must have shape \(4, 1\) to match .*got shape \(3, 1\)"
+    with pytest.raises(ValueError, match=pattern):
         check_column("y", np.zeros((3, 1)), 4)
 
 

@@ -76,9 +76,9 @@ def test_make_blobs_differs_across_seeds():
 
 
 def test_make_blobs_does_not_touch_global_random_state():
-    state = np.random.get_state()[1].copy()
+    state = np.random.get_state()[1].copy()  # noqa: NPY002 - the legacy global state
     make_blobs(10, seed=0)
-    np.testing.assert_array_equal(np.random.get_state()[1], state)
+    np.testing.assert_array_equal(np.random.get_state()[1], state)  # noqa: NPY002
 
 
 def test_sweep_helper_detects_a_separable_set():
