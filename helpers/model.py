@@ -42,25 +42,49 @@ Array = NDArray[np.float64]
 
 
 # --------------------------------------------------------------------------- kernels
-def _sigmoid_parts(z: Array) -> tuple[Array, Array]:
-    """Return ``(sigmoid(z), exp(-|z|))``; the second is reused by the loss."""
-    e = np.exp(-np.abs(z))  # in (0, 1]: never overflows
-    out = np.where(z >= 0, 1.0, e)
-    out /= 1.0 + e
+def _sigmoid_parts(
+    z: Array, out: Array | None = None, e: Array | None = None, work: Array | None = None
+) -> tuple[Array, Array]:
+    """Return ``(sigmoid(z), exp(-|z|))``; the second is reused by the loss.
+
+    :math:`\\sigma(z) = e^{\\min(z, 0)} / (1 + e^{-|z|})`: both exponents are
+    :math:`\\le 0`, so nothing overflows, and for :math:`z < 0` the numerator is
+    exactly :math:`e^{-|z|}`. ``out`` and ``e``, arrays shaped like ``z``, are
+    optional buffers for the two results and ``work`` one for scratch (training
+    reuses them every iteration, so no new memory is taken per step).
+    """
+    if out is None:
+        out = np.empty_like(z, dtype=np.float64)
+    if e is None:
+        e = np.empty_like(z, dtype=np.float64)
+    np.abs(z, out=e)
+    np.negative(e, out=e)
+    np.exp(e, out=e)  # e^{-|z|} in (0, 1]: never overflows
+    np.minimum(z, 0.0, out=out)
+    np.exp(out, out=out)  # e^{min(z, 0)}: 1 for z >= 0, e^{-|z|} for z < 0
+    out /= np.add(e, 1.0, out=work)
     return out, e
 
 
-def _loss_from_logits(y: Array, z: Array, e: Array) -> float:
+def _loss_from_logits(
+    y: Array, z: Array, e: Array, work: Array | None = None, work2: Array | None = None
+) -> float:
     """Mean cross-entropy computed from the logits, stable for any finite ``z``.
 
     Uses :math:`-\\log\\sigma(z) = \\operatorname{softplus}(-z)` and
     :math:`\\operatorname{softplus}(z) = \\max(z, 0) + \\log(1 + e^{-|z|})`.
+    ``work`` and ``work2``, arrays shaped like ``z``, are optional scratch buffers.
     """
-    return float(np.mean(np.maximum(z, 0.0) + np.log1p(e) - y * z))
+    t = np.maximum(z, 0.0, out=work)
+    t += np.log1p(e, out=work2)
+    t -= np.multiply(y, z, out=work2)
+    return float(np.mean(t))
 
 
-def _gradient(X: Array, y: Array, y_hat: Array) -> Array:
-    return ((y_hat - y).T @ X) / X.shape[0]
+def _gradient(X: Array, y: Array, y_hat: Array, work: Array | None = None) -> Array:
+    """:math:`(\\hat y - y)^\\top X / n`; ``work`` (shaped like ``y``) holds the residual."""
+    residual = np.subtract(y_hat, y, out=work)
+    return (residual.T @ X) / X.shape[0]
 
 
 # --------------------------------------------------------------------------- public API
@@ -186,14 +210,17 @@ def gradient_descent(X, y, W, *, lr: float, n_iters: int) -> tuple[Array, dict[s
 
     W_hist = np.empty((n_iters + 1, 1, X.shape[1]))
     losses = np.empty(n_iters + 1)
+    # Four (n_samples, 1) buffers reused by every iteration: no memory is taken per step.
+    z, y_hat, e, work = np.empty((4, X.shape[0], 1))
     for i in range(n_iters + 1):
-        z = X @ W.T  # (n_samples, 1): the forward pass
-        y_hat, e = _sigmoid_parts(z)
+        np.matmul(X, W.T, out=z)  # (n_samples, 1): the forward pass
+        _sigmoid_parts(z, out=y_hat, e=e, work=work)
         W_hist[i] = W
-        losses[i] = _loss_from_logits(y, z, e)  # the loss at the current W
-        if i == n_iters:
-            break
-        W -= lr * _gradient(X, y, y_hat)  # one step downhill
+        if i < n_iters:
+            dW = _gradient(X, y, y_hat, work)  # before the loss, which reuses y_hat's memory
+        losses[i] = _loss_from_logits(y, z, e, work, y_hat)  # the loss at the current W
+        if i < n_iters:
+            W -= lr * dW  # one step downhill
     if not np.all(np.isfinite(W)):
         raise FloatingPointError(
             f"the weights overflowed with lr={lr:g}; try a smaller learning rate"
