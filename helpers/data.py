@@ -1,4 +1,4 @@
-"""Artificial data sets for binary classification (introduced in notebook 01).
+"""Artificial data sets for binary classification (notebooks 01 and 08).
 
 Every generator is deterministic for a given ``seed``: it builds its own
 ``numpy.random.default_rng(seed)`` and never touches global random state.
@@ -8,10 +8,12 @@ Shapes follow the series' convention: ``X`` is ``(n_samples, n_features)`` and
 
 from __future__ import annotations
 
+import numbers
+
 import numpy as np
 from numpy.typing import NDArray
 
-from helpers._checks import check_int, check_seed, check_X
+from helpers._checks import check_int, check_positive, check_seed, check_X
 
 #: Centre of class 1; class 0 sits at the mirror image ``-BLOB_CENTER``.
 BLOB_CENTER = (1.0, 1.0)
@@ -70,3 +72,161 @@ def add_bias_feature(X) -> NDArray[np.float64]:
     """
     X = check_X(X)
     return np.hstack([X, np.ones((X.shape[0], 1))])
+
+
+# --------------------------------------------------------------------------- non-linear data
+# The three sets below (introduced in notebook 08) cannot be separated by a straight
+# line. Each is centred near the origin, balanced between the classes (class 1 gets
+# the extra point when ``n_samples`` is odd) and shuffled.
+
+
+def _check_noise(noise) -> float:
+    """``noise`` as a finite float >= 0 (0 gives the noise-free shape)."""
+    if isinstance(noise, bool) or not isinstance(noise, numbers.Real):
+        raise TypeError(f"noise must be a number >= 0; got {type(noise).__name__} {noise!r}")
+    noise = float(noise)
+    if not np.isfinite(noise) or noise < 0:
+        raise ValueError(f"noise must be a finite number >= 0; got {noise!r}")
+    return noise
+
+
+def _shuffled(X, y, rng: np.random.Generator):
+    """``X`` and ``y`` in a random order, so the classes are not in two blocks."""
+    order = rng.permutation(X.shape[0])
+    return X[order], y[order]
+
+
+def make_moons(
+    n_samples: int = 200, *, noise: float = 0.1, seed: int = 0
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    r"""Two interleaving half circles.
+
+    Class 0 lies on the upper half of the unit circle,
+    :math:`(\cos t, \sin t)` for :math:`t \in [0, \pi]`; class 1 on the lower half
+    of a unit circle shifted to interlock with it,
+    :math:`(1 - \cos t, \tfrac12 - \sin t)`. Gaussian noise of standard deviation
+    ``noise`` is added to both coordinates of every point.
+
+    Parameters
+    ----------
+    n_samples : int, default=200
+        Number of points, at least 2. Half (rounded down) are class 0.
+    noise : float, default=0.1
+        Standard deviation of the Gaussian noise, >= 0.
+    seed : int, default=0
+        Seed for :func:`numpy.random.default_rng`.
+
+    Returns
+    -------
+    X : ndarray of shape (n_samples, 2)
+        The points.
+    y : ndarray of shape (n_samples, 1)
+        Their labels, ``0.`` or ``1.``.
+    """
+    n_samples = check_int("n_samples", n_samples, minimum=2)
+    noise = _check_noise(noise)
+    rng = np.random.default_rng(check_seed(seed))
+    n0 = n_samples // 2
+    n1 = n_samples - n0
+    t0 = np.linspace(0.0, np.pi, n0)
+    t1 = np.linspace(0.0, np.pi, n1)
+    X = np.vstack(
+        [
+            np.column_stack([np.cos(t0), np.sin(t0)]),
+            np.column_stack([1.0 - np.cos(t1), 0.5 - np.sin(t1)]),
+        ]
+    )
+    y = np.vstack([np.zeros((n0, 1)), np.ones((n1, 1))])
+    X = X + noise * rng.standard_normal(X.shape)
+    return _shuffled(X, y, rng)
+
+
+def make_circles(
+    n_samples: int = 200, *, noise: float = 0.1, factor: float = 0.5, seed: int = 0
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    r"""A small circle (class 1) inside a large one (class 0), both centred at the origin.
+
+    Class 0 lies on the unit circle and class 1 on the circle of radius
+    ``factor``, at evenly spaced angles; Gaussian noise of standard deviation
+    ``noise`` is added to both coordinates of every point.
+
+    Parameters
+    ----------
+    n_samples : int, default=200
+        Number of points, at least 2. Half (rounded down) are class 0.
+    noise : float, default=0.1
+        Standard deviation of the Gaussian noise, >= 0.
+    factor : float, default=0.5
+        Radius of the inner circle relative to the outer one, in (0, 1).
+    seed : int, default=0
+        Seed for :func:`numpy.random.default_rng`.
+
+    Returns
+    -------
+    X : ndarray of shape (n_samples, 2)
+        The points.
+    y : ndarray of shape (n_samples, 1)
+        Their labels, ``0.`` (outer circle) or ``1.`` (inner circle).
+    """
+    n_samples = check_int("n_samples", n_samples, minimum=2)
+    noise = _check_noise(noise)
+    factor = check_positive("factor", factor, upper=1.0)
+    rng = np.random.default_rng(check_seed(seed))
+    n0 = n_samples // 2
+    n1 = n_samples - n0
+    t0 = np.linspace(0.0, 2.0 * np.pi, n0, endpoint=False)
+    t1 = np.linspace(0.0, 2.0 * np.pi, n1, endpoint=False)
+    X = np.vstack(
+        [
+            np.column_stack([np.cos(t0), np.sin(t0)]),
+            factor * np.column_stack([np.cos(t1), np.sin(t1)]),
+        ]
+    )
+    y = np.vstack([np.zeros((n0, 1)), np.ones((n1, 1))])
+    X = X + noise * rng.standard_normal(X.shape)
+    return _shuffled(X, y, rng)
+
+
+#: Centres of the four XOR clouds and their labels: the truth table of
+#: "exactly one of x1 > 0, x2 > 0", written with -1/+1 instead of 0/1. The clouds
+#: alternate between the classes, so spreading points evenly keeps them balanced.
+XOR_CENTERS = ((-1.0, 1.0), (-1.0, -1.0), (1.0, -1.0), (1.0, 1.0))
+XOR_LABELS = (1.0, 0.0, 1.0, 0.0)
+
+
+def make_xor(
+    n_samples: int = 200, *, noise: float = 0.1, seed: int = 0
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    r"""Four Gaussian clouds at the corners of a square, labelled like XOR.
+
+    The clouds sit at :math:`(\pm 1, \pm 1)`. The label is 1 when exactly one
+    coordinate of the centre is positive, :math:`(-1, 1)` and :math:`(1, -1)`,
+    and 0 at :math:`(-1, -1)` and :math:`(1, 1)`: the truth table of XOR. Each
+    point is its cloud's centre plus Gaussian noise of standard deviation
+    ``noise`` in both coordinates.
+
+    Parameters
+    ----------
+    n_samples : int, default=200
+        Number of points, at least 4, spread as evenly as possible over the four
+        clouds. Half (rounded down) are class 0.
+    noise : float, default=0.1
+        Standard deviation of the Gaussian noise, >= 0.
+    seed : int, default=0
+        Seed for :func:`numpy.random.default_rng`.
+
+    Returns
+    -------
+    X : ndarray of shape (n_samples, 2)
+        The points.
+    y : ndarray of shape (n_samples, 1)
+        Their labels, ``0.`` or ``1.``.
+    """
+    n_samples = check_int("n_samples", n_samples, minimum=4)
+    noise = _check_noise(noise)
+    rng = np.random.default_rng(check_seed(seed))
+    counts = [n_samples // 4 + (k < n_samples % 4) for k in range(4)]
+    centers = np.repeat(np.asarray(XOR_CENTERS), counts, axis=0)
+    y = np.repeat(np.asarray(XOR_LABELS), counts).reshape(-1, 1)
+    X = centers + noise * rng.standard_normal(centers.shape)
+    return _shuffled(X, y, rng)
