@@ -260,7 +260,7 @@ def numerical_gradient(f: Callable[[Array], float], W, eps: float = 1e-6) -> Arr
             value = f(W_step)
             if not np.isscalar(value) and np.size(value) != 1:
                 raise TypeError(f"f must return a single number; got {np.shape(value)}")
-            values.append(float(value))
+            values.append(float(np.reshape(value, ())))  # also a (1, 1) array like W @ W.T
         grad[idx] = (values[0] - values[1]) / (2.0 * eps)
     if not np.all(np.isfinite(grad)):
         raise ValueError("f returned NaN or inf near W; the gradient is not defined there")
