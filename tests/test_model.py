@@ -1,0 +1,722 @@
+"""Unit tests of helpers.model: the maths of logistic regression and its training."""
+
+import warnings
+
+import numpy as np
+import pytest
+
+from helpers.data import make_blobs
+from helpers.model import (
+    EPS,
+    accuracy,
+    bce_loss,
+    forward,
+    gradient,
+    gradient_descent,
+    loss_grid,
+    numerical_gradient,
+    predict,
+    sigmoid,
+    step_lengths,
+)
+
+LOG2 = float(np.log(2.0))
+
+
+@pytest.fixture
+def blobs():
+    return make_blobs(100, seed=0)
+
+
+def _random_problem(seed, n_samples=30, n_features=3):
+    """A random (X, y, W) with moderate logits, so finite differences are accurate."""
+    rng = np.random.default_rng(seed)
+    X = rng.standard_normal((n_samples, n_features))
+    y = (rng.random((n_samples, 1)) < 0.5).astype(float)
+    W = rng.standard_normal((1, n_features))
+    return X, y, W
+
+
+def _relative_error(a, b):
+    return float(np.max(np.abs(a - b)) / max(np.max(np.abs(a)), np.max(np.abs(b)), 1e-12))
+
+
+# =========================================================================== sigmoid
+def test_sigmoid_of_zero_is_one_half():
+    assert float(sigmoid(0.0)) == 0.5
+    np.testing.assert_array_equal(sigmoid(np.zeros((2, 3))), np.full((2, 3), 0.5))
+
+
+def test_sigmoid_known_values():
+    z = np.array([-2.0, -1.0, 1.0, 2.0, np.log(3.0)])
+    expected = [
+        1 / (1 + np.e**2), 1 / (1 + np.e), 1 / (1 + np.exp(-1.0)), 1 / (1 + np.exp(-2.0)), 0.75
+    ]
+    np.testing.assert_allclose(sigmoid(z), expected, rtol=1e-15, atol=0)
+
+
+def test_sigmoid_is_symmetric():
+    z = np.linspace(-40.0, 40.0, 801)
+    np.testing.assert_allclose(sigmoid(-z), 1.0 - sigmoid(z), rtol=0, atol=2e-16)
+
+
+def test_sigmoid_matches_the_naive_formula_where_it_is_safe():
+    z = np.random.default_rng(0).uniform(-30.0, 30.0, size=(50, 4))
+    np.testing.assert_allclose(sigmoid(z), 1.0 / (1.0 + np.exp(-z)), rtol=1e-14, atol=0)
+
+
+def test_sigmoid_never_warns_or_returns_nan_for_large_inputs():
+    z = np.concatenate([np.linspace(-1e4, 1e4, 2001), [-745.0, -710.0, 710.0, -1e4, 1e4]])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        s = sigmoid(z)
+    assert not np.any(np.isnan(s))
+    assert np.all((s >= 0.0) & (s <= 1.0))
+    assert float(sigmoid(1e4)) == 1.0
+    assert float(sigmoid(-1e4)) == 0.0
+    assert float(sigmoid(-700.0)) == pytest.approx(np.exp(-700.0), rel=1e-12)
+
+
+def test_the_naive_formula_does_overflow():
+    # The reason the stable version exists: make sure the comparison above is meaningful.
+    with pytest.raises(RuntimeWarning, match="overflow"), warnings.catch_warnings():
+        warnings.simplefilter("error")
+        1.0 / (1.0 + np.exp(-np.array([-1e4])))
+
+
+def test_sigmoid_is_monotone():
+    s = sigmoid(np.linspace(-30.0, 30.0, 1001))
+    assert np.all(np.diff(s) >= 0)
+    assert np.all(np.diff(s)[400:600] > 0)
+
+
+@pytest.mark.parametrize("shape", [(), (5,), (4, 1), (2, 3, 4)])
+def test_sigmoid_keeps_the_shape_and_returns_float64(shape):
+    s = sigmoid(np.zeros(shape))
+    assert s.shape == shape
+    assert s.dtype == np.float64
+
+
+def test_sigmoid_accepts_lists_and_ints():
+    np.testing.assert_allclose(sigmoid([0, 1]), [0.5, 1 / (1 + np.exp(-1.0))], rtol=1e-15)
+
+
+def test_sigmoid_of_empty_is_empty():
+    assert sigmoid(np.empty((0, 1))).shape == (0, 1)
+
+
+def test_sigmoid_does_not_modify_its_input():
+    z = np.array([-3.0, 0.0, 2.0])
+    before = z.copy()
+    sigmoid(z)
+    np.testing.assert_array_equal(z, before)
+
+
+@pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf])
+def test_sigmoid_refuses_non_finite(bad):
+    with pytest.raises(ValueError, match="^z must contain only finite numbers"):
+        sigmoid(np.array([0.0, bad]))
+
+
+@pytest.mark.parametrize("bad", ["1.5", "abc", [1.0, "2"]])
+def test_sigmoid_refuses_non_numbers(bad):
+    with pytest.raises(TypeError, match="^z must be a numeric array"):
+        sigmoid(bad)
+
+
+def test_sigmoid_refuses_none():
+    with pytest.raises((TypeError, ValueError), match="^z must"):
+        sigmoid(None)
+
+
+# =========================================================================== forward
+def test_forward_shape_and_values():
+    X = np.array([[1.0, 2.0], [0.0, 0.0], [-1.0, 3.0]])
+    W = np.array([[0.5, -1.0]])
+    y_hat = forward(X, W)
+    assert y_hat.shape == (3, 1)
+    z = np.array([[0.5 - 2.0], [0.0], [-0.5 - 3.0]])
+    np.testing.assert_allclose(y_hat, 1.0 / (1.0 + np.exp(-z)), rtol=1e-15)
+
+
+@pytest.mark.parametrize(("n_samples", "n_features"), [(1, 1), (7, 2), (50, 5)])
+def test_forward_shapes(n_samples, n_features):
+    X, _, W = _random_problem(0, n_samples, n_features)
+    y_hat = forward(X, W)
+    assert y_hat.shape == (n_samples, 1)
+    np.testing.assert_allclose(y_hat, sigmoid(X @ W.T), rtol=1e-15)
+
+
+def test_forward_does_not_modify_inputs():
+    X, _, W = _random_problem(1)
+    X0, W0 = X.copy(), W.copy()
+    forward(X, W)
+    np.testing.assert_array_equal(X, X0)
+    np.testing.assert_array_equal(W, W0)
+
+
+def test_forward_refuses_transposed_W_and_says_so():
+    X, _, W = _random_problem(0, 10, 3)
+    with pytest.raises(ValueError, match=r"^W must have shape \(1, 3\).*transposed"):
+        forward(X, W.T)
+
+
+@pytest.mark.parametrize(
+    ("W", "pattern"),
+    [
+        (np.ones((1, 2)), r"^W must have shape \(1, 3\).*got shape \(1, 2\)"),
+        (np.ones(3), r"^W must have shape \(1, 3\).*reshape\(1, -1\)"),
+        (np.ones((2, 3)), r"^W must have shape \(1, 3\).*got shape \(2, 3\)"),
+        (np.array([[1.0, np.nan, 0.0]]), "^W must contain only finite numbers"),
+        (np.empty((1, 0)), "^W must not be empty"),
+    ],
+)
+def test_forward_validates_W(W, pattern):
+    X = np.ones((4, 3))
+    with pytest.raises(ValueError, match=pattern):
+        forward(X, W)
+
+
+@pytest.mark.parametrize(
+    ("X", "pattern"),
+    [
+        (np.ones(3), r"^X must have shape \(n_samples, n_features\)"),
+        (np.ones((2, 3, 1)), r"^X must have shape \(n_samples, n_features\)"),
+        (np.array([[np.inf, 0.0, 0.0]]), "^X must contain only finite numbers"),
+        (np.empty((0, 3)), "^X must not be empty"),
+    ],
+)
+def test_forward_validates_X(X, pattern):
+    with pytest.raises(ValueError, match=pattern):
+        forward(X, np.ones((1, 3)))
+
+
+def test_forward_refuses_text():
+    with pytest.raises(TypeError, match="^X must be a numeric array"):
+        forward("X", np.ones((1, 3)))
+    with pytest.raises(TypeError, match="^W must be a numeric array"):
+        forward(np.ones((2, 3)), "W")
+
+
+# =========================================================================== bce_loss
+def test_bce_loss_of_one_half_is_log_2():
+    y = np.array([[0.0], [1.0], [1.0], [0.0], [1.0]])
+    assert bce_loss(y, np.full((5, 1), 0.5)) == pytest.approx(LOG2, rel=1e-15)
+
+
+def test_bce_loss_hand_computed():
+    y = np.array([[1.0], [0.0]])
+    y_hat = np.array([[0.8], [0.3]])
+    expected = -(np.log(0.8) + np.log(0.7)) / 2  # 0.2899...
+    assert bce_loss(y, y_hat) == pytest.approx(expected, rel=1e-14)
+    assert bce_loss(y, y_hat) == pytest.approx(0.28990, abs=1e-5)
+
+
+def test_bce_loss_is_a_mean_not_a_sum():
+    y = np.array([[1.0]])
+    one = bce_loss(y, np.array([[0.25]]))
+    many = bce_loss(np.ones((40, 1)), np.full((40, 1), 0.25))
+    assert one == pytest.approx(np.log(4.0), rel=1e-14)
+    assert many == pytest.approx(one, rel=1e-14)
+
+
+def test_bce_loss_returns_a_python_float():
+    assert type(bce_loss([[1.0]], [[0.5]])) is float
+
+
+def test_bce_loss_is_finite_at_exactly_0_and_1():
+    y = np.array([[1.0], [0.0]])
+    wrong = bce_loss(y, np.array([[0.0], [1.0]]))  # confidently wrong on both
+    right = bce_loss(y, np.array([[1.0], [0.0]]))  # perfectly right on both
+    assert np.isfinite(wrong)
+    assert wrong == pytest.approx(-np.log(EPS), rel=1e-4)  # about 34.5
+    assert 0.0 <= right < 1e-12
+
+
+def test_bce_loss_does_not_modify_inputs():
+    y = np.array([[1.0], [0.0]])
+    y_hat = np.array([[1.0], [0.0]])
+    y0, p0 = y.copy(), y_hat.copy()
+    bce_loss(y, y_hat)
+    np.testing.assert_array_equal(y, y0)
+    np.testing.assert_array_equal(y_hat, p0)
+
+
+def test_bce_loss_refuses_a_1d_label_vector_never_broadcasting():
+    y_hat = np.full((100, 1), 0.5)
+    pattern = r"^y must have shape \(n_samples, 1\); got shape \(100,\)"
+    with pytest.raises(ValueError, match=pattern):
+        bce_loss(np.zeros(100), y_hat)
+
+
+def test_bce_loss_refuses_a_1d_prediction_vector():
+    with pytest.raises(ValueError, match=r"^y_hat must have shape \(100, 1\); got shape \(100,\)"):
+        bce_loss(np.zeros((100, 1)), np.full(100, 0.5))
+
+
+def test_bce_loss_refuses_mismatched_lengths():
+    with pytest.raises(ValueError, match=r"^y_hat must have shape \(3, 1\) to match"):
+        bce_loss(np.zeros((3, 1)), np.full((4, 1), 0.5))
+
+
+@pytest.mark.parametrize("label", [2.0, -1.0, 0.5])
+def test_bce_loss_refuses_labels_outside_0_1(label):
+    with pytest.raises(ValueError, match="^y must contain only the labels 0 and 1"):
+        bce_loss(np.array([[0.0], [label]]), np.full((2, 1), 0.5))
+
+
+@pytest.mark.parametrize("p", [-0.1, 1.1, 3.0])
+def test_bce_loss_refuses_predictions_outside_0_1(p):
+    with pytest.raises(ValueError, match=r"^y_hat must hold probabilities in \[0, 1\]"):
+        bce_loss(np.zeros((2, 1)), np.array([[0.5], [p]]))
+
+
+@pytest.mark.parametrize(
+    ("y", "y_hat", "pattern"),
+    [
+        (np.array([[np.nan]]), np.array([[0.5]]), "^y must contain only finite"),
+        (np.array([[1.0]]), np.array([[np.nan]]), "^y_hat must contain only finite"),
+        (np.array([[1.0]]), np.array([[np.inf]]), "^y_hat must contain only finite"),
+        (np.empty((0, 1)), np.empty((0, 1)), "^y must not be empty"),
+        (np.array([[1.0]]), np.empty((0, 1)), "^y_hat must not be empty"),
+    ],
+)
+def test_bce_loss_refuses_non_finite_and_empty(y, y_hat, pattern):
+    with pytest.raises(ValueError, match=pattern):
+        bce_loss(y, y_hat)
+
+
+# =========================================================================== gradient
+def test_gradient_hand_computed():
+    X = np.array([[1.0, 2.0], [3.0, -1.0]])
+    y = np.array([[1.0], [0.0]])
+    y_hat = np.array([[0.25], [0.5]])
+    # ((0.25 - 1) * [1, 2] + (0.5 - 0) * [3, -1]) / 2
+    np.testing.assert_allclose(gradient(X, y, y_hat), [[0.375, -1.0]], rtol=1e-15)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_gradient_matches_finite_differences(seed):
+    X, y, W = _random_problem(seed, n_samples=40, n_features=seed % 3 + 1)
+    analytic = gradient(X, y, forward(X, W))
+    numeric = numerical_gradient(lambda V: bce_loss(y, forward(X, V)), W)
+    assert analytic.shape == W.shape
+    assert _relative_error(analytic, numeric) < 1e-6
+
+
+def test_gradient_matches_finite_differences_on_blobs(blobs):
+    X, y = blobs
+    W = np.array([[-1.0, 2.0]])
+    numeric = numerical_gradient(lambda V: bce_loss(y, forward(X, V)), W)
+    assert _relative_error(gradient(X, y, forward(X, W)), numeric) < 1e-6
+
+
+def test_gradient_is_zero_for_perfect_predictions():
+    X = np.array([[1.0, 2.0], [3.0, 4.0]])
+    y = np.array([[1.0], [0.0]])
+    np.testing.assert_array_equal(gradient(X, y, y.copy()), [[0.0, 0.0]])
+
+
+def test_gradient_does_not_modify_inputs():
+    X, y, W = _random_problem(2)
+    y_hat = forward(X, W)
+    copies = [a.copy() for a in (X, y, y_hat)]
+    gradient(X, y, y_hat)
+    for a, a0 in zip((X, y, y_hat), copies, strict=True):
+        np.testing.assert_array_equal(a, a0)
+
+
+@pytest.mark.parametrize(
+    ("y", "y_hat", "pattern"),
+    [
+        (np.zeros(4), np.full((4, 1), 0.5), r"^y must have shape \(4, 1\); got shape \(4,\)"),
+        (np.zeros((4, 1)), np.full(4, 0.5), r"^y_hat must have shape \(4, 1\); got shape \(4,\)"),
+        (np.zeros((3, 1)), np.full((4, 1), 0.5), r"^y must have shape \(4, 1\) to match"),
+        (np.zeros((4, 1)), np.full((5, 1), 0.5), r"^y_hat must have shape \(4, 1\) to match"),
+        (np.full((4, 1), 2.0), np.full((4, 1), 0.5), "^y must contain only the labels 0 and 1"),
+        (np.zeros((4, 1)), np.full((4, 1), 1.5), r"^y_hat must hold probabilities in \[0, 1\]"),
+    ],
+)
+def test_gradient_validates(y, y_hat, pattern):
+    with pytest.raises(ValueError, match=pattern):
+        gradient(np.ones((4, 2)), y, y_hat)
+
+
+def test_gradient_validates_X():
+    with pytest.raises(ValueError, match=r"^X must have shape \(n_samples, n_features\)"):
+        gradient(np.ones(4), np.zeros((4, 1)), np.full((4, 1), 0.5))
+
+
+# =========================================================================== gradient_descent
+def test_gradient_descent_history_shapes(blobs):
+    X, y = blobs
+    W_final, history = gradient_descent(X, y, np.zeros((1, 2)), lr=0.5, n_iters=7)
+    assert W_final.shape == (1, 2)
+    assert set(history) == {"W", "loss"}
+    assert history["W"].shape == (8, 1, 2)
+    assert history["loss"].shape == (8,)
+
+
+def test_gradient_descent_history_starts_at_the_start_and_ends_at_W_final(blobs):
+    X, y = blobs
+    W0 = np.array([[-2.0, 3.0]])
+    W_final, history = gradient_descent(X, y, W0, lr=0.3, n_iters=10)
+    np.testing.assert_array_equal(history["W"][0], W0)
+    np.testing.assert_array_equal(history["W"][-1], W_final)
+    assert history["loss"][0] == pytest.approx(bce_loss(y, forward(X, W0)), rel=1e-12)
+
+
+def test_gradient_descent_history_loss_is_the_loss_at_each_W(blobs):
+    X, y = blobs
+    _, history = gradient_descent(X, y, np.array([[-1.0, 0.5]]), lr=1.0, n_iters=25)
+    expected = [bce_loss(y, forward(X, W_k)) for W_k in history["W"]]
+    np.testing.assert_allclose(history["loss"], expected, rtol=1e-12)
+
+
+def test_gradient_descent_each_step_is_one_gradient_step(blobs):
+    X, y = blobs
+    lr = 0.7
+    _, history = gradient_descent(X, y, np.array([[0.5, -0.5]]), lr=lr, n_iters=6)
+    for W_k, W_next in zip(history["W"][:-1], history["W"][1:], strict=True):
+        expected = W_k - lr * gradient(X, y, forward(X, W_k))
+        np.testing.assert_allclose(W_next, expected, rtol=1e-13, atol=1e-15)
+
+
+def test_gradient_descent_loss_decreases_for_a_small_lr(blobs):
+    X, y = blobs
+    _, history = gradient_descent(X, y, np.zeros((1, 2)), lr=0.1, n_iters=100)
+    losses = history["loss"]
+    assert losses[0] == pytest.approx(LOG2, rel=1e-15)  # W = 0 predicts 0.5 everywhere
+    assert np.all(np.diff(losses) < 0)
+    assert losses[-1] < 0.5 * losses[0]
+
+
+def test_gradient_descent_learns_the_blobs(blobs):
+    X, y = blobs
+    W_final, _ = gradient_descent(X, y, np.zeros((1, 2)), lr=1.0, n_iters=200)
+    # The classes sit around (-1, -1) and (1, 1): both weights end up positive.
+    assert np.all(W_final > 0)
+    assert accuracy(y, predict(X, W_final)) >= 0.85
+
+
+def test_gradient_descent_with_zero_iterations(blobs):
+    X, y = blobs
+    W0 = np.array([[1.0, -1.0]])
+    W_final, history = gradient_descent(X, y, W0, lr=0.1, n_iters=0)
+    np.testing.assert_array_equal(W_final, W0)
+    assert history["W"].shape == (1, 1, 2)
+    np.testing.assert_array_equal(history["W"][0], W0)
+    assert history["loss"].shape == (1,)
+    assert history["loss"][0] == pytest.approx(bce_loss(y, forward(X, W0)), rel=1e-12)
+
+
+def test_gradient_descent_does_not_modify_inputs(blobs):
+    X, y = blobs
+    W = np.array([[0.3, -0.2]])
+    copies = [a.copy() for a in (X, y, W)]
+    W_final, history = gradient_descent(X, y, W, lr=0.5, n_iters=5)
+    for a, a0 in zip((X, y, W), copies, strict=True):
+        np.testing.assert_array_equal(a, a0)
+    assert W_final is not W
+    assert not np.shares_memory(W_final, W)
+    assert not np.shares_memory(history["W"], W_final)
+
+
+def test_gradient_descent_is_deterministic(blobs):
+    X, y = blobs
+    W1, h1 = gradient_descent(X, y, np.zeros((1, 2)), lr=0.5, n_iters=20)
+    W2, h2 = gradient_descent(X, y, np.zeros((1, 2)), lr=0.5, n_iters=20)
+    np.testing.assert_array_equal(W1, W2)
+    np.testing.assert_array_equal(h1["W"], h2["W"])
+    np.testing.assert_array_equal(h1["loss"], h2["loss"])
+
+
+def test_gradient_descent_accepts_lists_and_int_lr():
+    X = [[1.0, 0.0], [0.0, 1.0], [-1.0, 0.0]]
+    y = [[1], [1], [0]]
+    W_final, history = gradient_descent(X, y, [[0, 0]], lr=1, n_iters=3)
+    assert W_final.dtype == np.float64
+    assert history["W"].shape == (4, 1, 2)
+
+
+def test_gradient_descent_works_with_a_bias_column():
+    X = np.array([[0.0], [1.0], [2.0], [3.0]])
+    X_b = np.hstack([X, np.ones((4, 1))])
+    y = np.array([[0.0], [0.0], [1.0], [1.0]])
+    W_final, history = gradient_descent(X_b, y, np.zeros((1, 2)), lr=1.0, n_iters=300)
+    assert history["loss"][-1] < 0.2
+    # The boundary w x + b = 0 falls between the classes, at x = 1.5.
+    assert -W_final[0, 1] / W_final[0, 0] == pytest.approx(1.5, abs=0.1)
+
+
+@pytest.mark.parametrize("lr", [0, 0.0, -0.1, np.nan, np.inf, -np.inf])
+def test_gradient_descent_refuses_bad_lr_values(blobs, lr):
+    X, y = blobs
+    with pytest.raises(ValueError, match="^lr must be a finite number > 0"):
+        gradient_descent(X, y, np.zeros((1, 2)), lr=lr, n_iters=1)
+
+
+@pytest.mark.parametrize("lr", [True, "0.1", None, [0.1]])
+def test_gradient_descent_refuses_non_number_lr(blobs, lr):
+    X, y = blobs
+    with pytest.raises(TypeError, match="^lr must be a positive number"):
+        gradient_descent(X, y, np.zeros((1, 2)), lr=lr, n_iters=1)
+
+
+@pytest.mark.parametrize("n_iters", [1.0, 10.5, True, "10", None])
+def test_gradient_descent_refuses_non_integer_n_iters(blobs, n_iters):
+    X, y = blobs
+    with pytest.raises(TypeError, match="^n_iters must be an integer >= 0"):
+        gradient_descent(X, y, np.zeros((1, 2)), lr=0.1, n_iters=n_iters)
+
+
+def test_gradient_descent_refuses_negative_n_iters(blobs):
+    X, y = blobs
+    with pytest.raises(ValueError, match="^n_iters must be an integer >= 0; got -1"):
+        gradient_descent(X, y, np.zeros((1, 2)), lr=0.1, n_iters=-1)
+
+
+def test_gradient_descent_lr_and_n_iters_are_keyword_only(blobs):
+    X, y = blobs
+    with pytest.raises(TypeError):
+        gradient_descent(X, y, np.zeros((1, 2)), 0.1, 10)
+
+
+@pytest.mark.parametrize(
+    ("y", "W", "pattern"),
+    [
+        (np.zeros(100), np.zeros((1, 2)), r"^y must have shape \(100, 1\); got shape \(100,\)"),
+        (np.zeros((99, 1)), np.zeros((1, 2)), r"^y must have shape \(100, 1\) to match"),
+        (np.full((100, 1), 2.0), np.zeros((1, 2)), "^y must contain only the labels 0 and 1"),
+        (np.zeros((100, 1)), np.zeros((2, 1)), r"^W must have shape \(1, 2\).*transposed"),
+        (np.zeros((100, 1)), np.zeros((1, 3)), r"^W must have shape \(1, 2\)"),
+        (np.zeros((100, 1)), np.array([[np.nan, 0.0]]), "^W must contain only finite"),
+    ],
+)
+def test_gradient_descent_validates(blobs, y, W, pattern):
+    X, _ = blobs
+    with pytest.raises(ValueError, match=pattern):
+        gradient_descent(X, y, W, lr=0.1, n_iters=1)
+
+
+def test_gradient_descent_validates_X():
+    with pytest.raises(ValueError, match="^X must contain only finite numbers"):
+        gradient_descent(np.array([[np.nan, 1.0]]), [[1.0]], [[0.0, 0.0]], lr=0.1, n_iters=1)
+
+
+# =========================================================================== numerical_gradient
+def test_numerical_gradient_of_a_quadratic():
+    A = np.array([[1.0, -2.0, 3.0], [0.5, 4.0, -1.0]])
+    W = np.array([[0.3, -1.2, 2.0], [1.0, 0.0, -0.7]])
+    grad = numerical_gradient(lambda V: float(np.sum(A * V**2)), W)
+    assert grad.shape == W.shape
+    np.testing.assert_allclose(grad, 2 * A * W, rtol=1e-7, atol=1e-8)
+
+
+def test_numerical_gradient_of_a_linear_function_is_exact_to_rounding():
+    c = np.array([[2.0, -3.0]])
+    grad = numerical_gradient(lambda V: float(np.sum(c * V)), np.zeros((1, 2)), eps=1e-3)
+    np.testing.assert_allclose(grad, c, rtol=1e-10)
+
+
+def test_numerical_gradient_accepts_a_one_element_array_from_f():
+    # W @ W.T has shape (1, 1): a natural way to write ||W||^2.
+    W = np.array([[1.0, -2.0]])
+    np.testing.assert_allclose(numerical_gradient(lambda V: V @ V.T, W), 2 * W, rtol=1e-7)
+    np.testing.assert_allclose(numerical_gradient(lambda V: np.sum(V**2), W), 2 * W, rtol=1e-7)
+
+
+def test_numerical_gradient_does_not_modify_W_and_f_sees_copies():
+    W = np.array([[1.0, 2.0]])
+    seen = []
+
+    def f(V):
+        seen.append(V)
+        return float(np.sum(V))
+
+    numerical_gradient(f, W)
+    np.testing.assert_array_equal(W, [[1.0, 2.0]])
+    assert len(seen) == 4  # two evaluations per entry
+    assert all(V is not W for V in seen)
+
+
+def test_numerical_gradient_refuses_non_callable():
+    with pytest.raises(TypeError, match="^f must be a callable"):
+        numerical_gradient(3.0, np.zeros((1, 2)))
+
+
+def test_numerical_gradient_refuses_f_returning_a_vector():
+    with pytest.raises(TypeError, match="^f must return a single number"):
+        numerical_gradient(lambda V: V.ravel(), np.zeros((1, 2)))
+
+
+def test_numerical_gradient_refuses_f_returning_nan():
+    with pytest.raises(ValueError, match="f returned NaN or inf"):
+        numerical_gradient(lambda V: float("nan"), np.zeros((1, 2)))
+
+
+@pytest.mark.parametrize("eps", [0, 0.0, -1e-6, 1.0, 2.0, np.nan, np.inf])
+def test_numerical_gradient_refuses_bad_eps_values(eps):
+    with pytest.raises(ValueError, match="^eps must be a"):
+        numerical_gradient(np.sum, np.zeros((1, 2)), eps=eps)
+
+
+@pytest.mark.parametrize("eps", [True, "1e-6", None])
+def test_numerical_gradient_refuses_non_number_eps(eps):
+    with pytest.raises(TypeError, match="^eps must be a positive number"):
+        numerical_gradient(np.sum, np.zeros((1, 2)), eps=eps)
+
+
+def test_numerical_gradient_validates_W():
+    with pytest.raises(ValueError, match="^W must contain only finite"):
+        numerical_gradient(np.sum, np.array([[np.nan]]))
+    with pytest.raises(ValueError, match="^W must not be empty"):
+        numerical_gradient(np.sum, np.empty((1, 0)))
+
+
+# =========================================================================== predict / accuracy
+def test_predict_values():
+    X = np.array([[1.0, 1.0], [-1.0, -1.0], [2.0, -2.0], [0.1, -0.3]])
+    W = np.array([[1.0, 1.0]])  # z = 2, -2, 0, -0.2
+    y_pred = predict(X, W)
+    assert y_pred.shape == (4, 1)
+    assert y_pred.dtype == np.float64
+    np.testing.assert_array_equal(y_pred, [[1.0], [0.0], [1.0], [0.0]])  # z = 0 gives 1
+
+
+def test_predict_threshold():
+    X = np.array([[0.0], [1.0], [2.0]])
+    W = np.array([[1.0]])  # probabilities 0.5, 0.73, 0.88
+    np.testing.assert_array_equal(predict(X, W, threshold=0.8), [[0.0], [0.0], [1.0]])
+    np.testing.assert_array_equal(predict(X, W, threshold=0.1), [[1.0], [1.0], [1.0]])
+
+
+@pytest.mark.parametrize("threshold", [0, 0.0, 1, 1.0, -0.5, 1.5, np.nan])
+def test_predict_refuses_bad_threshold_values(threshold):
+    with pytest.raises(ValueError, match="^threshold must be a"):
+        predict(np.ones((2, 2)), np.ones((1, 2)), threshold=threshold)
+
+
+@pytest.mark.parametrize("threshold", [True, "0.5", None])
+def test_predict_refuses_non_number_threshold(threshold):
+    with pytest.raises(TypeError, match="^threshold must be a positive number"):
+        predict(np.ones((2, 2)), np.ones((1, 2)), threshold=threshold)
+
+
+def test_predict_validates_W():
+    with pytest.raises(ValueError, match=r"^W must have shape \(1, 2\).*transposed"):
+        predict(np.ones((3, 2)), np.ones((2, 1)))
+
+
+def test_accuracy_values():
+    y = np.array([[1.0], [0.0], [1.0], [0.0]])
+    assert accuracy(y, np.array([[1.0], [0.0], [0.0], [0.0]])) == 0.75
+    assert accuracy(y, y.copy()) == 1.0
+    assert accuracy(y, 1.0 - y) == 0.0
+    assert type(accuracy(y, y)) is float
+
+
+def test_accuracy_of_predict_on_blobs(blobs):
+    X, y = blobs
+    W = np.array([[1.0, 1.0]])
+    expected = float(np.mean(((X @ W.T) >= 0) == (y == 1)))
+    assert accuracy(y, predict(X, W)) == expected
+    assert 0.8 <= expected < 1.0
+
+
+def test_accuracy_refuses_probabilities():
+    with pytest.raises(ValueError, match="^y_pred must contain only the labels 0 and 1"):
+        accuracy(np.array([[1.0], [0.0]]), np.array([[0.9], [0.2]]))
+
+
+@pytest.mark.parametrize(
+    ("y", "y_pred", "pattern"),
+    [
+        (np.ones(3), np.ones((3, 1)), r"^y must have shape \(n_samples, 1\); got shape \(3,\)"),
+        (np.ones((3, 1)), np.ones(3), r"^y_pred must have shape \(3, 1\); got shape \(3,\)"),
+        (np.ones((3, 1)), np.ones((2, 1)), r"^y_pred must have shape \(3, 1\) to match"),
+        (np.full((3, 1), 3.0), np.ones((3, 1)), "^y must contain only the labels"),
+        (np.ones((3, 1)), np.array([[1.0], [np.nan], [0.0]]), "^y_pred must contain only finite"),
+    ],
+)
+def test_accuracy_validates(y, y_pred, pattern):
+    with pytest.raises(ValueError, match=pattern):
+        accuracy(y, y_pred)
+
+
+# =========================================================================== loss_grid
+def test_loss_grid_equals_bce_loss_at_every_grid_point(blobs):
+    X, y = blobs
+    w1 = np.linspace(-2.0, 3.0, 6)
+    w2 = np.linspace(-1.0, 2.0, 4)
+    L = loss_grid(X, y, w1, w2)
+    assert L.shape == (4, 6)  # (n_w2, n_w1)
+    for i, b in enumerate(w2):
+        for j, a in enumerate(w1):
+            assert L[i, j] == pytest.approx(bce_loss(y, forward(X, [[a, b]])), rel=1e-12)
+
+
+def test_loss_grid_at_the_origin_is_log_2(blobs):
+    X, y = blobs
+    assert loss_grid(X, y, [0.0], [0.0])[0, 0] == pytest.approx(LOG2, rel=1e-15)
+
+
+def test_loss_grid_blocks_give_the_same_values_as_one_block():
+    # 2_000_000 // n_samples grid points per block: n_samples = 30_000 gives blocks of 66.
+    X, y = make_blobs(30_000, seed=1)
+    w = np.linspace(-1.0, 1.0, 9)
+    L = loss_grid(X, y, w, w)
+    for i, j in [(0, 0), (4, 7), (8, 8), (7, 3)]:
+        assert L[i, j] == pytest.approx(bce_loss(y, forward(X, [[w[j], w[i]]])), rel=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("X", "w1", "pattern"),
+    [
+        (np.ones((5, 3)), np.zeros(2), "^X must have 2 features"),
+        (np.ones((5, 2)), np.zeros((2, 2)), r"^w1 must be a 1-D array"),
+        (np.ones((5, 2)), np.zeros(0), "^w1 must not be empty"),
+        (np.ones((5, 2)), np.array([0.0, np.nan]), "^w1 must contain only finite"),
+    ],
+)
+def test_loss_grid_validates(X, w1, pattern):
+    with pytest.raises(ValueError, match=pattern):
+        loss_grid(X, np.zeros((5, 1)), w1, np.zeros(3))
+
+
+def test_loss_grid_validates_y():
+    with pytest.raises(ValueError, match=r"^y must have shape \(5, 1\); got shape \(5,\)"):
+        loss_grid(np.ones((5, 2)), np.zeros(5), [0.0], [0.0])
+
+
+# =========================================================================== step_lengths
+def test_step_lengths_values():
+    W_history = np.array([[[0.0, 0.0]], [[3.0, 4.0]], [[3.0, 4.0]], [[2.0, 4.0]]])
+    np.testing.assert_allclose(step_lengths(W_history), [5.0, 0.0, 1.0], rtol=1e-15)
+
+
+def test_step_lengths_of_gradient_descent_history(blobs):
+    X, y = blobs
+    lr = 0.5
+    _, history = gradient_descent(X, y, np.zeros((1, 2)), lr=lr, n_iters=5)
+    steps = step_lengths(history["W"])
+    assert steps.shape == (5,)
+    expected = [lr * np.linalg.norm(gradient(X, y, forward(X, W_k))) for W_k in history["W"][:-1]]
+    np.testing.assert_allclose(steps, expected, rtol=1e-12)
+
+
+def test_step_lengths_of_a_single_point_is_empty():
+    assert step_lengths(np.zeros((1, 1, 2))).shape == (0,)
+
+
+@pytest.mark.parametrize(
+    ("W_history", "pattern"),
+    [
+        (np.zeros((4, 2)), "^W_history must be a 3-D array"),
+        (np.zeros((4, 2, 2)), r"^W_history must have shape \(n_iters \+ 1, 1, n_features\)"),
+        (np.full((2, 1, 2), np.nan), "^W_history must contain only finite"),
+    ],
+)
+def test_step_lengths_validates(W_history, pattern):
+    with pytest.raises(ValueError, match=pattern):
+        step_lengths(W_history)
