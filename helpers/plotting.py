@@ -57,6 +57,14 @@ def plot_data(X, y, ax: Axes | None = None, *, misclassified=None) -> Axes:
     if X.shape[1] != 2:
         raise ValueError(f"X must have 2 features to be drawn in the plane; got shape {X.shape}")
     y = check_labels(y, X.shape[0])
+    if misclassified is not None:
+        wrong = np.asarray(misclassified)
+        if wrong.dtype != bool or wrong.shape not in ((X.shape[0],), (X.shape[0], 1)):
+            raise ValueError(
+                f"misclassified must be a boolean mask with {X.shape[0]} entries; "
+                f"got an array of shape {wrong.shape} and dtype {wrong.dtype}"
+            )
+        wrong = wrong.reshape(-1)
     ax = _axes(ax)
     for label in (0, 1):
         mask = y[:, 0] == label
@@ -72,13 +80,6 @@ def plot_data(X, y, ax: Axes | None = None, *, misclassified=None) -> Axes:
             zorder=3,
         )
     if misclassified is not None:
-        wrong = np.asarray(misclassified)
-        if wrong.dtype != bool or wrong.size != X.shape[0]:
-            raise ValueError(
-                f"misclassified must be a boolean mask with {X.shape[0]} entries; "
-                f"got an array of shape {wrong.shape} and dtype {wrong.dtype}"
-            )
-        wrong = wrong.reshape(-1)
         ax.scatter(
             X[wrong, 0],
             X[wrong, 1],
