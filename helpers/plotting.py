@@ -14,7 +14,13 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.colors import ListedColormap
 
-from helpers._checks import as_float_array, check_int, check_labels, check_X
+from helpers._checks import (
+    as_float_array,
+    check_int,
+    check_labels,
+    check_probabilities,
+    check_X,
+)
 from helpers.model import loss_grid
 
 #: Colour of class 0 and class 1 (Okabe-Ito blue and orange).
@@ -144,7 +150,8 @@ def plot_decision_boundary(
             f"proba must return one probability per point: {G1.size} values for a "
             f"{resolution}x{resolution} grid; got shape {P.shape}"
         )
-    P = P.reshape(G1.shape)
+    # Logits instead of probabilities would put the boundary at z = 0.5, not z = 0.
+    P = check_probabilities(P.reshape(-1, 1), name="proba's output").reshape(G1.shape)
     ax.contourf(G1, G2, (P >= 0.5).astype(float), levels=[-0.5, 0.5, 1.5],
                 cmap=ListedColormap(REGION_COLORS), zorder=0)
     if P.min() < 0.5 <= P.max():
