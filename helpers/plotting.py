@@ -134,7 +134,9 @@ def plot_decision_boundary(
     ax : Axes
     """
     if not callable(proba):
-        raise TypeError(f"proba must be a callable mapping (m, 2) points to probabilities; got {proba!r}")
+        raise TypeError(
+            f"proba must be a callable mapping (m, 2) points to probabilities; got {proba!r}"
+        )
     X = check_X(X)
     if X.shape[1] != 2:
         raise ValueError(f"X must have 2 features to be drawn in the plane; got shape {X.shape}")
