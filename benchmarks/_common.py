@@ -1,0 +1,147 @@
+"""Timing, table printing and a machine description shared by the benchmarks."""
+
+from __future__ import annotations
+
+import ctypes
+import gc
+import os
+import platform
+import statistics
+import time
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+
+def median_time(fn: Callable[[], object], *, repeat: int = 5, warmup: int = 1) -> float:
+    """Median wall time of ``fn()`` in seconds over ``repeat`` runs after ``warmup`` runs."""
+    for _ in range(warmup):
+        fn()
+    times = []
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for _ in range(repeat):
+            start = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - start)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    return statistics.median(times)
+
+
+def median_times(fns: Sequence[Callable[[], object]], *, repeat: int = 5) -> list[float]:
+    """Median wall times of several functions, timed in turn (a, b, a, b, ...).
+
+    Interleaving puts every function under the same conditions, so a burst of
+    load from another process slows all of them instead of one: their ratio is
+    steadier than that of medians taken one function after the other.
+    """
+    for fn in fns:
+        fn()  # warm-up
+    times: list[list[float]] = [[] for _ in fns]
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for _ in range(repeat):
+            for fn, ts in zip(fns, times, strict=True):
+                start = time.perf_counter()
+                fn()
+                ts.append(time.perf_counter() - start)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    return [statistics.median(ts) for ts in times]
+
+
+def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A plain-text table: columns right-aligned, a dashed rule under the header."""
+    widths = [max(len(str(c)) for c in col) for col in zip(headers, *rows, strict=True)]
+    lines = ["  ".join(str(h).rjust(w) for h, w in zip(headers, widths, strict=True))]
+    lines.append("  ".join("-" * w for w in widths))
+    for row in rows:
+        lines.append("  ".join(str(c).rjust(w) for c, w in zip(row, widths, strict=True)))
+    return "\n".join(lines)
+
+
+def print_section(title: str) -> None:
+    print()
+    print(title)
+    print("=" * len(title))
+
+
+def _cpu_model() -> str:
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def _blas_threads() -> str:
+    """BLAS thread count from threadpoolctl, or asked from a loaded OpenBLAS directly."""
+    try:
+        from threadpoolctl import threadpool_info
+
+        info = [i for i in threadpool_info() if i.get("user_api") == "blas"]
+        if info:
+            return ", ".join(
+                f"{i['internal_api']} {i['version']}: {i['num_threads']}" for i in info
+            )
+    except ImportError:
+        pass
+    try:
+        with open("/proc/self/maps") as f:
+            paths = {line.split()[-1] for line in f if "openblas" in line.lower()}
+        for path in sorted(paths):
+            lib = ctypes.CDLL(path)
+            for name in (
+                "scipy_openblas_get_num_threads64_",
+                "openblas_get_num_threads64_",
+                "openblas_get_num_threads",
+            ):
+                if hasattr(lib, name):
+                    return str(getattr(lib, name)())
+    except OSError:
+        pass
+    return "unknown"
+
+
+def _blas_name() -> str:
+    try:
+        blas = np.show_config(mode="dicts")["Build Dependencies"]["blas"]
+        return f"{blas.get('name', '?')} {blas.get('version', '')}".strip()
+    except Exception:  # the layout of show_config differs between NumPy versions
+        return "see numpy.show_config()"
+
+
+def machine_description() -> str:
+    """CPU, cores, memory, Python, NumPy and BLAS of this run, one item a line."""
+    try:
+        usable = len(os.sched_getaffinity(0))
+    except AttributeError:
+        usable = os.cpu_count()
+    try:
+        pages = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+        memory = f"{pages / 2**30:.1f} GiB"
+    except (ValueError, OSError, AttributeError):
+        memory = "unknown"
+    try:
+        load = "{:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
+    except OSError:
+        load = "unknown"
+    items = [
+        ("CPU", f"{_cpu_model()} ({os.cpu_count()} logical cores, {usable} usable)"),
+        ("memory", memory),
+        ("OS", f"{platform.system()} {platform.release()}"),
+        ("Python", platform.python_version()),
+        ("NumPy", np.__version__),
+        ("BLAS", f"{_blas_name()}, threads: {_blas_threads()}"),
+        ("load average at start", f"{load} (other processes share the cores)"),
+    ]
+    width = max(len(k) for k, _ in items)
+    return "\n".join(f"{k.ljust(width)} : {v}" for k, v in items)
