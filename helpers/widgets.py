@@ -1,0 +1,118 @@
+"""Interactive widgets for the notebooks (notebook 06). The only module importing ipywidgets.
+
+The drawing and training behind each widget are plain functions in
+:mod:`helpers.explorer`; this module only connects sliders to them.
+"""
+
+from __future__ import annotations
+
+import math
+
+import ipywidgets as widgets
+
+from helpers._checks import check_int, check_positive
+from helpers.explorer import ExplorerView
+
+
+def learning_rate_explorer(
+    X,
+    y,
+    *,
+    lr: float = 1.0,
+    n_iters: int = 50,
+    W0=(-2.0, 4.0),
+    lr_range: tuple[float, float] = (1e-3, 1e3),
+    max_iters: int = 200,
+    **options,
+) -> widgets.VBox:
+    r"""Sliders for the learning rate, the iterations and the start, driving one figure.
+
+    Every change re-trains the bias-free model with
+    :func:`helpers.model.gradient_descent` and redraws the four panels of
+    :class:`helpers.explorer.ExplorerView` (decision boundary, loss curve, descent
+    path on the loss contours, step length per iteration) into an
+    ``ipywidgets.Image``. The static figure of the same view is
+    :func:`helpers.explorer.plot_explorer`.
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, 2)
+    y : array-like of shape (n_samples, 1)
+        Labels, 0 or 1.
+    lr : float, default=1.0
+        Starting value of the learning-rate slider, inside ``lr_range``.
+    n_iters : int, default=50
+        Starting value of the iterations slider, from 1 to ``max_iters``.
+    W0 : array-like of shape (1, 2) or (2,), default=(-2, 4)
+        Starting weights (the start sliders' first values).
+    lr_range : (float, float), default=(1e-3, 1e3)
+        Smallest and largest learning rate of the (log-scale) slider.
+    max_iters : int, default=200
+        Largest value of the iterations slider.
+    **options
+        Passed to :class:`helpers.explorer.ExplorerView` (``w_window``, ``figsize``, ``dpi``).
+
+    Returns
+    -------
+    ipywidgets.VBox
+        Children: an ``HBox`` of the learning-rate ``FloatLogSlider`` and the
+        iterations ``IntSlider``; an ``HBox`` of two ``FloatSlider`` for the start
+        :math:`(w_1, w_2)`; the ``Image`` showing the figure.
+    """
+    lo, hi = (check_positive("lr_range[0]", lr_range[0]),
+              check_positive("lr_range[1]", lr_range[1]))
+    if not lo < hi:
+        raise ValueError(f"lr_range must be (smallest, largest) with smallest < largest; "
+                         f"got {lr_range!r}")
+    lr = check_positive("lr", lr)
+    if not lo <= lr <= hi:
+        raise ValueError(f"lr must lie in lr_range [{lo:g}, {hi:g}]; got {lr:g}")
+    max_iters = check_int("max_iters", max_iters, minimum=1)
+    n_iters = check_int("n_iters", n_iters, minimum=1)
+    if n_iters > max_iters:
+        raise ValueError(f"n_iters must be at most max_iters={max_iters}; got {n_iters}")
+
+    view = ExplorerView(X, y, W0=W0, **options)
+    start = view.update(lr=lr, n_iters=n_iters).W0[0]
+    (w1_lo, w1_hi), (w2_lo, w2_hi) = view.w1_lim, view.w2_lim
+
+    style = {"description_width": "initial"}
+    wide = widgets.Layout(width="420px")
+    lr_slider = widgets.FloatLogSlider(
+        value=lr, base=10, min=math.log10(lo), max=math.log10(hi), step=0.02,
+        description="learning rate", readout_format=".3g", style=style, layout=wide,
+        continuous_update=True,
+    )
+    iters_slider = widgets.IntSlider(
+        value=n_iters, min=1, max=max_iters, description="iterations", style=style,
+        layout=wide, continuous_update=True,
+    )
+    w1_slider = widgets.FloatSlider(
+        value=round(float(start[0]), 2), min=round(w1_lo, 2), max=round(w1_hi, 2), step=0.1,
+        description="start w\u2081", readout_format=".1f", style=style, layout=wide,
+        continuous_update=False,
+    )
+    w2_slider = widgets.FloatSlider(
+        value=round(float(start[1]), 2), min=round(w2_lo, 2), max=round(w2_hi, 2), step=0.1,
+        description="start w\u2082", readout_format=".1f", style=style, layout=wide,
+        continuous_update=False,
+    )
+    image = widgets.Image(value=view.render_png(), format="png")
+
+    def redraw(change=None) -> None:
+        view.update(lr=lr_slider.value, n_iters=iters_slider.value,
+                    W0=(w1_slider.value, w2_slider.value))
+        image.value = view.render_png()
+
+    for slider in (lr_slider, iters_slider, w1_slider, w2_slider):
+        slider.observe(redraw, names="value")
+    box = widgets.VBox([
+        widgets.HBox([lr_slider, iters_slider]),
+        widgets.HBox([w1_slider, w2_slider]),
+        image,
+    ])
+    box.add_class("lr-explorer")
+    return box
+
+
+__all__ = ["learning_rate_explorer"]
