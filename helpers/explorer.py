@@ -76,8 +76,8 @@ def _check_xy(X, y) -> tuple[Array, Array]:
 
 def _check_start(W0) -> Array:
     """Starting weights as a new (1, 2) array; a plain pair like (-2, 4) is accepted."""
-    if isinstance(W0, (tuple, list)) or (isinstance(W0, np.ndarray) and W0.ndim == 1):
-        W0 = np.asarray(W0, dtype=float).reshape(1, -1) if np.size(W0) == 2 else W0
+    if not isinstance(W0, (str, bytes)) and np.ndim(W0) == 1 and np.size(W0) == 2:
+        W0 = np.reshape(np.asarray(W0, dtype=float), (1, 2))
     return check_weights(W0, 2, name="W0").copy()
 
 
@@ -165,13 +165,17 @@ def loss_minimum(X, y) -> tuple[Array, float]:
     for _ in range(100):
         p = _sigmoid(X @ W.T)
         g = ((p - y).T @ X) / n
-        if np.linalg.norm(g) <= 1e-10:
+        if not np.any(g):
             return W, loss
         H = (X * (p * (1.0 - p))).T @ X / n
         try:
             step = np.linalg.solve(H, g.T).T
         except np.linalg.LinAlgError:
             break
+        # Converged when the Newton step is negligible. On separable data the gradient
+        # also shrinks towards 0, but the Newton step does not: the weights keep growing.
+        if np.linalg.norm(step) <= 1e-9 * max(1.0, float(np.linalg.norm(W))):
+            return W, loss
         t = 1.0
         while t > 1e-12:  # halve the Newton step until the loss falls enough
             trial = _loss(X, y, W - t * step)

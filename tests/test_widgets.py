@@ -1,0 +1,90 @@
+"""Tests of helpers.widgets: the learning-rate explorer's sliders drive its picture."""
+
+import math
+import warnings
+
+import ipywidgets as widgets
+import numpy as np
+import pytest
+
+from helpers.data import make_blobs
+from helpers.widgets import learning_rate_explorer
+
+
+@pytest.fixture(scope="module")
+def blobs():
+    return make_blobs(100, seed=0)
+
+
+@pytest.fixture
+def explorer(blobs):
+    box = learning_rate_explorer(*blobs, lr=1.0, n_iters=30)
+    (lr, iters), (w1, w2) = box.children[0].children, box.children[1].children
+    return box, lr, iters, w1, w2, box.children[2]
+
+
+def test_the_container_holds_the_sliders_and_the_image(explorer):
+    box, lr, iters, w1, w2, image = explorer
+    assert isinstance(box, widgets.VBox) and len(box.children) == 3
+    assert isinstance(lr, widgets.FloatLogSlider)
+    assert (lr.base, lr.min, lr.max, lr.value) == (10, -3.0, 3.0, 1.0)
+    assert isinstance(iters, widgets.IntSlider)
+    assert (iters.min, iters.max, iters.value) == (1, 200, 30)
+    assert isinstance(w1, widgets.FloatSlider) and isinstance(w2, widgets.FloatSlider)
+    assert (w1.value, w2.value) == (-2.0, 4.0)
+    assert isinstance(image, widgets.Image) and image.format == "png"
+    assert bytes(image.value).startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize("slider", ["lr", "iters", "w1", "w2"])
+def test_moving_a_slider_redraws_the_picture(explorer, slider):
+    box, lr, iters, w1, w2, image = explorer
+    control = {"lr": lr, "iters": iters, "w1": w1, "w2": w2}[slider]
+    before = image.value
+    control.value = {"lr": 20.0, "iters": 80, "w1": 0.5, "w2": -1.0}[slider]
+    assert image.value != before
+    assert bytes(image.value).startswith(b"\x89PNG")
+
+
+def test_the_whole_learning_rate_range_draws_without_warnings(explorer):
+    _, lr, _, _, _, image = explorer
+    pictures = set()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for exponent in np.linspace(lr.min, lr.max, 7):
+            lr.value = 10.0**exponent
+            pictures.add(bytes(image.value))
+    assert len(pictures) == 7
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "match"),
+    [
+        ({"lr": 5e3}, ValueError, "lr_range"),
+        ({"lr": -1.0}, ValueError, "lr"),
+        ({"lr_range": (1.0, 0.1)}, ValueError, "lr_range"),
+        ({"lr_range": (0.0, 1.0)}, ValueError, "lr_range"),
+        ({"n_iters": 300}, ValueError, "max_iters"),
+        ({"max_iters": 0}, ValueError, "max_iters"),
+        ({"n_iters": 1.5}, TypeError, "n_iters"),
+        ({"W0": (1.0,)}, ValueError, "W0"),
+    ],
+)
+def test_the_explorer_validates_its_arguments(blobs, kwargs, error, match):
+    with pytest.raises(error, match=match):
+        learning_rate_explorer(*blobs, **kwargs)
+
+
+def test_the_explorer_validates_the_data(blobs):
+    X, y = blobs
+    with pytest.raises(ValueError, match="2 features"):
+        learning_rate_explorer(np.hstack([X, X]), y)
+    with pytest.raises(ValueError, match="labels 0 and 1"):
+        learning_rate_explorer(X, 2 * y)
+
+
+def test_a_custom_range_sets_the_slider_exponents(blobs):
+    box = learning_rate_explorer(*blobs, lr=0.5, lr_range=(0.01, 10.0), max_iters=50, n_iters=5)
+    lr, iters = box.children[0].children
+    assert lr.min == pytest.approx(math.log10(0.01)) and lr.max == pytest.approx(1.0)
+    assert iters.max == 50
