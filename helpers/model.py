@@ -221,9 +221,9 @@ def gradient_descent(X, y, W, *, lr: float, n_iters: int) -> tuple[Array, dict[s
         losses[i] = _loss_from_logits(y, z, e, work, y_hat)  # the loss at the current W
         if i < n_iters:
             W -= lr * dW  # one step downhill
-    if not np.all(np.isfinite(W)):
+    if not (np.all(np.isfinite(W)) and np.all(np.isfinite(losses))):
         raise FloatingPointError(
-            f"the weights overflowed with lr={lr:g}; try a smaller learning rate"
+            f"the weights or the loss overflowed with lr={lr:g}; try a smaller learning rate"
         )
     return W, {"W": W_hist, "loss": losses}
 
