@@ -720,3 +720,21 @@ def test_step_lengths_of_a_single_point_is_empty():
 def test_step_lengths_validates(W_history, pattern):
     with pytest.raises(ValueError, match=pattern):
         step_lengths(W_history)
+
+
+def test_gradient_descent_raises_when_the_weights_overflow():
+    X = np.array([[1e300], [-1e300]])
+    y = np.array([[0.0], [1.0]])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # NumPy warns on the way to inf
+        with pytest.raises(FloatingPointError, match="overflowed with lr=1e\\+10"):
+            gradient_descent(X, y, np.zeros((1, 1)), lr=1e10, n_iters=3)
+
+
+def test_gradient_descent_raises_when_only_the_loss_overflows(blobs):
+    # lr = 1e308 keeps W just below the float limit, but the logits X @ W.T overflow.
+    X, y = blobs
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        with pytest.raises(FloatingPointError, match="the weights or the loss overflowed"):
+            gradient_descent(X, y, np.zeros((1, 2)), lr=1e308, n_iters=5)
