@@ -105,9 +105,12 @@ def sigmoid(z) -> Array:
     ndarray of the same shape as ``z``
         Values in ``[0, 1]``.
     """
-    z = np.asarray(z)
-    if z.size == 0:
-        return np.empty(z.shape)
+    try:
+        empty = np.size(z) == 0
+    except ValueError:  # a ragged list: as_float_array below raises an error naming z
+        empty = False
+    if empty:
+        return np.empty(np.shape(z))
     z = as_float_array("z", z)
     return _sigmoid_parts(z)[0]
 
