@@ -3,8 +3,10 @@
 A notebook first writes a helper so the reader sees it, in a code cell that holds
 only ``import numpy as np`` and the ``def``; later notebooks import the same name
 from ``helpers``. This test finds every such cell (a top-level ``def NAME(`` where
-NAME is a public function of :mod:`helpers.data` or :mod:`helpers.model`), executes
-it and compares the result with the helpers function on several random valid inputs.
+NAME is a public function of :mod:`helpers.data`, :mod:`helpers.model` or
+:mod:`helpers.mlp`), executes it and compares the result with the helpers function
+on several random valid inputs. Where two modules share a name (``forward``,
+``predict``), the one whose parameter names match the inline ``def`` is the reference.
 
 The cell is executed in a fresh namespace holding only ``np`` and the notebook's
 earlier inline-helper cells (so ``forward`` may call the ``sigmoid`` written a few
@@ -23,19 +25,22 @@ import numpy as np
 import pytest
 
 import helpers.data
+import helpers.mlp
 import helpers.model
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("*.ipynb"))
-MODULES = (helpers.data, helpers.model)
+MODULES = (helpers.data, helpers.model, helpers.mlp)
 N_CASES = 5
 
 
 def _public_functions():
+    """{name: {"model.forward": function, ...}} over the public functions of MODULES."""
     found = {}
     for module in MODULES:
         for name, obj in inspect.getmembers(module, inspect.isfunction):
             if not name.startswith("_") and obj.__module__ == module.__name__:
-                found[name] = obj
+                short = module.__name__.split(".")[-1]
+                found.setdefault(name, {})[f"{short}.{name}"] = obj
     return found
 
 
@@ -165,23 +170,69 @@ def _step_lengths_inputs(rng, case):
     return (rng.standard_normal((int(rng.integers(1, 20)), 1, int(rng.integers(1, 4)))),), {}
 
 
+def _mlp_setup(rng, case):
+    """X, y, random parameters (non-zero biases included) and an activation."""
+    activation = helpers.mlp.ACTIVATIONS[case % len(helpers.mlp.ACTIVATIONS)]
+    n, d = int(rng.integers(2, 30)), int(rng.integers(1, 4))
+    X = rng.standard_normal((n, d))
+    params = helpers.mlp.init_params(
+        d, int(rng.integers(1, 6)), activation=activation, seed=int(rng.integers(0, 1000))
+    )
+    params["b1"] = rng.standard_normal(params["b1"].shape)
+    params["b2"] = rng.standard_normal(params["b2"].shape)
+    return X, _labels(rng, n), params, activation
+
+
+def _mlp_forward_inputs(rng, case):
+    X, _, params, activation = _mlp_setup(rng, case)
+    return (X, params), {"activation": activation}
+
+
+def _mlp_backward_inputs(rng, case):
+    X, y, params, activation = _mlp_setup(rng, case)
+    cache = helpers.mlp.forward(X, params, activation=activation)[1]
+    return (X, y, params, cache), {}
+
+
+def _mlp_init_params_inputs(rng, case):
+    activation = helpers.mlp.ACTIVATIONS[case % len(helpers.mlp.ACTIVATIONS)]
+    n_features, n_hidden = int(rng.integers(1, 4)), int(rng.integers(1, 8))
+    return (n_features, n_hidden), {"activation": activation, "seed": int(rng.integers(0, 999))}
+
+
+def _mlp_train_inputs(rng, case):
+    X, y, _, activation = _mlp_setup(rng, case)
+    batch_size = None if case % 2 == 0 else int(rng.integers(1, X.shape[0] + 1))
+    kwargs = {"n_hidden": int(rng.integers(1, 6)), "lr": float(rng.uniform(0.05, 1.0)),
+              "n_epochs": int(rng.integers(0, 10)), "batch_size": batch_size,
+              "activation": activation, "seed": int(rng.integers(0, 999))}
+    return (X, y), kwargs
+
+
+#: One input generator per helpers function, keyed "module.name".
 INPUTS = {
-    "sigmoid": _sigmoid_inputs,
-    "forward": _forward_inputs,
-    "bce_loss": _bce_loss_inputs,
-    "gradient": _gradient_inputs,
-    "gradient_descent": _gradient_descent_inputs,
-    "numerical_gradient": _numerical_gradient_inputs,
-    "predict": _predict_inputs,
-    "accuracy": _accuracy_inputs,
-    "loss_grid": _loss_grid_inputs,
-    "step_lengths": _step_lengths_inputs,
-    "make_blobs": _dataset_inputs,
-    "make_moons": _noisy_dataset_inputs,
-    "make_circles": _noisy_dataset_inputs,
-    "make_xor": _noisy_dataset_inputs,
-    "add_bias_feature": _add_bias_feature_inputs,
+    "model.sigmoid": _sigmoid_inputs,
+    "model.forward": _forward_inputs,
+    "model.bce_loss": _bce_loss_inputs,
+    "model.gradient": _gradient_inputs,
+    "model.gradient_descent": _gradient_descent_inputs,
+    "model.numerical_gradient": _numerical_gradient_inputs,
+    "model.predict": _predict_inputs,
+    "model.accuracy": _accuracy_inputs,
+    "model.loss_grid": _loss_grid_inputs,
+    "model.step_lengths": _step_lengths_inputs,
+    "data.make_blobs": _dataset_inputs,
+    "data.make_moons": _noisy_dataset_inputs,
+    "data.make_circles": _noisy_dataset_inputs,
+    "data.make_xor": _noisy_dataset_inputs,
+    "data.add_bias_feature": _add_bias_feature_inputs,
+    "mlp.forward": _mlp_forward_inputs,
+    "mlp.backward": _mlp_backward_inputs,
+    "mlp.predict": _mlp_forward_inputs,
+    "mlp.init_params": _mlp_init_params_inputs,
+    "mlp.train": _mlp_train_inputs,
 }
+ALL_PUBLIC = {key: f for by_module in PUBLIC.values() for key, f in by_module.items()}
 
 
 # --------------------------------------------------------------------------- comparison
@@ -197,6 +248,8 @@ def _assert_same(expected, got, where="result"):
         assert set(got) == set(expected), f"{where}: keys {sorted(got)} != {sorted(expected)}"
         for key in expected:
             _assert_same(expected[key], got[key], f"{where}[{key!r}]")
+    elif isinstance(expected, str) or expected is None:
+        assert got == expected, f"{where}: {got!r}, helpers gives {expected!r}"
     else:
         e, g = np.asarray(expected, dtype=float), np.asarray(got, dtype=float)
         assert g.shape == e.shape, f"{where}: shape {g.shape}, helpers gives {e.shape}"
@@ -238,32 +291,63 @@ def _load_inline(notebook: str, cell_index: int) -> dict:
     ids=[f"{nb.split('_')[0]}-cell{index}-{name}" for nb, index, name in PAIRS],
 )
 def test_inline_function_matches_helpers(notebook, cell_index, name):
-    if name not in INPUTS:
+    inline = _load_inline(notebook, cell_index)[name]
+    key = _reference(name, inline)
+    if key not in INPUTS:
         pytest.fail(
             f"{notebook} cell {cell_index} defines {name}() inline, but this test has no input "
-            f"generator for it: add one to INPUTS in {Path(__file__).name}"
+            f"generator for helpers.{key}: add one to INPUTS in {Path(__file__).name}"
         )
-    inline = _load_inline(notebook, cell_index)[name]
-    reference = PUBLIC[name]
     for case in range(N_CASES):
         rng = np.random.default_rng(1000 * case + 7)
-        args, kwargs = INPUTS[name](rng, case)
-        expected = reference(*args, **kwargs)
+        args, kwargs = INPUTS[key](rng, case)
+        expected = ALL_PUBLIC[key](*args, **kwargs)
         got = inline(*args, **kwargs)
-        _assert_same(expected, got, f"{notebook} cell {cell_index}: {name}, input case {case}")
+        _assert_same(expected, got, f"{notebook} cell {cell_index}: {key}, input case {case}")
+
+
+def _reference(name: str, inline) -> str:
+    """The "module.name" helpers function whose parameter names best match ``inline``'s.
+
+    Ties go to the first module of MODULES, so a lone candidate is always chosen.
+    """
+    mine = list(inspect.signature(inline).parameters)
+
+    def shared_prefix(key):
+        theirs = list(inspect.signature(PUBLIC[name][key]).parameters)
+        same = [a == b for a, b in zip(mine, theirs, strict=False)]
+        return same.index(False) if False in same else len(same)
+
+    return max(PUBLIC[name], key=shared_prefix)
+
+
+def test_reference_is_chosen_by_parameter_names():
+    def forward_model(X, W):
+        return X
+
+    def forward_mlp(X, params, activation="tanh"):
+        return X
+
+    def forward_other(A, B):
+        return A
+
+    assert _reference("forward", forward_model) == "model.forward"
+    assert _reference("forward", forward_mlp) == "mlp.forward"
+    assert _reference("forward", forward_other) == "model.forward"
+    assert _reference("make_blobs", forward_other) == "data.make_blobs"
 
 
 def test_every_generator_targets_a_public_helper():
     # A stale entry would hide a renamed helper.
-    assert set(INPUTS) <= set(PUBLIC), sorted(set(INPUTS) - set(PUBLIC))
+    assert set(INPUTS) <= set(ALL_PUBLIC), sorted(set(INPUTS) - set(ALL_PUBLIC))
 
 
-@pytest.mark.parametrize("name", sorted(INPUTS))
-def test_generators_give_valid_inputs(name):
+@pytest.mark.parametrize("key", sorted(INPUTS))
+def test_generators_give_valid_inputs(key):
     # The helpers functions validate their input: every generated case must pass.
     for case in range(N_CASES):
-        args, kwargs = INPUTS[name](np.random.default_rng(1000 * case + 7), case)
-        PUBLIC[name](*args, **kwargs)
+        args, kwargs = INPUTS[key](np.random.default_rng(1000 * case + 7), case)
+        ALL_PUBLIC[key](*args, **kwargs)
 
 
 def test_comparison_detects_a_difference():
