@@ -1,5 +1,6 @@
 """Tests of helpers.explorer: the critical step size, the regimes, and the explorer figure."""
 
+import io
 import subprocess
 import sys
 import warnings
@@ -14,9 +15,11 @@ from helpers.explorer import (
     REGIMES,
     ExplorerView,
     _half_plane,
+    _nice_ceiling,
     classify_run,
     curvature_at,
     curvature_bound,
+    encode_png,
     loss_minimum,
     measured_threshold,
     plot_explorer,
@@ -316,3 +319,29 @@ def test_explorer_imports_neither_ipywidgets_nor_pyplot():
             "print('ipywidgets' in sys.modules, 'matplotlib.pyplot' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_encode_png_round_trips_through_pillow():
+    from PIL import Image
+
+    rng = np.random.default_rng(3)
+    rgba = rng.integers(0, 256, size=(7, 5, 4), dtype=np.uint8)
+    decoded = np.asarray(Image.open(io.BytesIO(encode_png(rgba))))
+    np.testing.assert_array_equal(decoded, rgba[..., :3])
+    with pytest.raises(ValueError, match="uint8"):
+        encode_png(rgba.astype(float))
+
+
+def test_nice_ceiling_rounds_up_to_round_numbers():
+    assert [_nice_ceiling(v) for v in (0.7, 1.0, 1.05, 2.6, 37.0, 200.0, 201.0)] == pytest.approx(
+        [0.8, 1.0, 1.2, 3.0, 40.0, 200.0, 250.0])
+
+
+def test_a_state_renders_the_same_from_the_tick_cache(blobs):
+    view = ExplorerView(*blobs, W0=W0)
+    view.update(lr=0.3, n_iters=40)
+    first = view.render_png()  # ticks drawn, then cached
+    view.update(lr=300.0, n_iters=90)
+    view.render_png()
+    view.update(lr=0.3, n_iters=40)
+    assert view.render_png() == first  # ticks pasted from the cache

@@ -1,0 +1,106 @@
+"""Latency of the learning-rate explorer: from setting a slider to the new picture.
+
+Run alone with ``python -m benchmarks.bench_explorer``; ``python -m benchmarks``
+calls :func:`main`. Each timed update sets a slider's ``value`` on the widget
+returned by :func:`helpers.widgets.learning_rate_explorer`, exactly as a message
+from the browser does, and stops when the slider's observer has re-trained the
+model, redrawn the figure and put the new PNG into the ``ipywidgets.Image``
+(whose state message is serialised and sent from inside that assignment).
+Outside a kernel the message goes nowhere, so this is the kernel-side time.
+
+The goal is a median of at most 50 ms on the 2-core machine. For comparison the
+table also times a full ``savefig`` of the same figure: what a naive
+``interact`` explorer pays for every change.
+"""
+
+from __future__ import annotations
+
+import gc
+import io
+import statistics
+import time
+
+import numpy as np
+
+from helpers.data import make_blobs
+from helpers.explorer import ExplorerView
+from helpers.widgets import learning_rate_explorer
+
+#: Median update time the explorer must stay under, in seconds.
+GOAL = 0.050
+N_UPDATES = 30
+
+
+def _p90(times: list[float]) -> float:
+    return float(np.percentile(times, 90))
+
+
+def _time_slider(slider, image, values) -> list[float]:
+    times = []
+    for value in values:
+        before = image.value
+        start = time.perf_counter()
+        slider.value = value
+        times.append(time.perf_counter() - start)
+        if image.value == before:
+            raise RuntimeError(f"the picture did not change when {slider.description} = {value}")
+    return times
+
+
+def main() -> None:
+    print()
+    print("== Explorer update latency (slider value set -> new PNG in the Image widget)")
+    X, y = make_blobs(100, seed=0)
+    W0 = np.random.default_rng(5).normal(size=(1, 2))  # the start of notebook 06
+
+    start = time.perf_counter()
+    box = learning_rate_explorer(X, y, lr=1.0, n_iters=50, W0=W0)
+    build = time.perf_counter() - start
+    (lr_slider, iters_slider), _ = box.children[0].children, box.children[1].children
+    image = box.children[2]
+
+    rng = np.random.default_rng(0)
+    # Learning rates across the whole slider, on its grid, in a shuffled order.
+    exponents = np.round(np.linspace(lr_slider.min, lr_slider.max, N_UPDATES) / lr_slider.step)
+    lrs = [float(10.0 ** (k * lr_slider.step)) for k in rng.permutation(exponents)]
+    iters = [int(k) for k in rng.permutation(np.linspace(1, iters_slider.max, N_UPDATES))]
+
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        _time_slider(lr_slider, image, [0.5, 2.0, 1.0])  # warm-up
+        lr_times = _time_slider(lr_slider, image, lrs)
+        lr_slider.value = 1.0
+        iter_times = _time_slider(iters_slider, image, iters)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+    # The same figure redrawn from scratch with savefig, for comparison.
+    view = ExplorerView(X, y, W0=W0)
+    view.update(lr=1.0, n_iters=50)
+    full = []
+    for _ in range(7):
+        buffer = io.BytesIO()
+        start = time.perf_counter()
+        view.fig.savefig(buffer, format="png")
+        full.append(time.perf_counter() - start)
+
+    rows = [
+        ("learning-rate slider", lr_times),
+        ("iterations slider", iter_times),
+        ("full savefig (naive)", full),
+    ]
+    print(f"explorer built in {1e3 * build:.0f} ms; image {len(image.value) / 1e3:.0f} kB PNG")
+    print(f"{'update':<22} {'n':>3} {'median ms':>10} {'p90 ms':>8}")
+    print("-" * 46)
+    for name, times in rows:
+        print(f"{name:<22} {len(times):>3} {1e3 * statistics.median(times):>10.1f} "
+              f"{1e3 * _p90(times):>8.1f}")
+    worst = max(statistics.median(lr_times), statistics.median(iter_times))
+    verdict = "within" if worst <= GOAL else "OVER"
+    print(f"slider median {1e3 * worst:.1f} ms: {verdict} the {1e3 * GOAL:.0f} ms goal")
+
+
+if __name__ == "__main__":
+    main()
