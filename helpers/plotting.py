@@ -141,7 +141,11 @@ def plot_decision_boundary(
     if X.shape[1] != 2:
         raise ValueError(f"X must have 2 features to be drawn in the plane; got shape {X.shape}")
     resolution = check_int("resolution", resolution, minimum=2)
-    padding = float(as_float_array("padding", padding))
+    if isinstance(padding, bool) or not isinstance(padding, (int, float, np.floating, np.integer)):
+        raise TypeError(f"padding must be a number >= 0; got {type(padding).__name__} {padding!r}")
+    if not np.isfinite(padding) or padding < 0:
+        raise ValueError(f"padding must be a finite number >= 0; got {padding!r}")
+    padding = float(padding)
     ax = _axes(ax)
     lo, hi = X.min(axis=0) - padding, X.max(axis=0) + padding
     g1, g2 = np.linspace(lo[0], hi[0], resolution), np.linspace(lo[1], hi[1], resolution)
@@ -216,12 +220,14 @@ def plot_loss_surface(
         Successive weights, e.g. ``history["W"]``; drawn as a line with a dot
         per step, the start marked by a circle and the end by a star.
     levels : int, default=20
+        Number of contour lines; they are spaced more densely near the lowest
+        loss on the grid.
 
     Returns
     -------
     ax : Axes
     """
-    ax = _axes(ax)
+    levels = check_int("levels", levels, minimum=1)
     if path is not None:
         path = as_float_array("path", path)
         if path.ndim == 3 and path.shape[1] == 1:
@@ -237,7 +243,12 @@ def plot_loss_surface(
         w1 = np.linspace(lo[0] - margin[0], hi[0] + margin[0], 120) if w1 is None else w1
         w2 = np.linspace(lo[1] - margin[1], hi[1] + margin[1], 120) if w2 is None else w2
     L = loss_grid(X, y, w1, w2)
-    cs = ax.contour(w1, w2, L, levels=check_int("levels", levels, minimum=1), cmap="viridis")
+    ax = _axes(ax)
+    # Levels crowd towards the lowest loss on the grid (quadratic spacing), so the
+    # bowl around the minimum is drawn too, not only the steep walls.
+    L_min, L_max = float(L.min()), float(L.max())
+    fractions = np.linspace(0.0, 1.0, levels + 2)[1:-1] ** 2
+    cs = ax.contour(w1, w2, L, levels=L_min + (L_max - L_min) * fractions, cmap="viridis")
     ax.clabel(cs, inline=True, fontsize=7, fmt="%.2f")
     if path is not None:
         ax.plot(path[:, 0], path[:, 1], "-", color=PATH_COLOR, lw=1.2, zorder=3)

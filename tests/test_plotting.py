@@ -277,8 +277,10 @@ def test_plot_decision_boundary_refuses_a_wrong_ax(blobs):
         ({"X": np.ones((4, 3))}, ValueError, "^X must have 2 features"),
         ({"resolution": 1}, ValueError, "^resolution must be an integer >= 2"),
         ({"resolution": 20.0}, TypeError, "^resolution must be an integer"),
-        ({"padding": np.nan}, ValueError, "^padding must contain only finite"),
-        ({"padding": "1"}, TypeError, "^padding must be a numeric array"),
+        ({"padding": np.nan}, ValueError, "^padding must be a finite number >= 0"),
+        ({"padding": -0.5}, ValueError, "^padding must be a finite number >= 0; got -0.5"),
+        ({"padding": "1"}, TypeError, "^padding must be a number >= 0; got str"),
+        ({"padding": True}, TypeError, "^padding must be a number >= 0; got bool"),
     ],
 )
 def test_plot_decision_boundary_validates(blobs, kwargs, error, pattern):
@@ -375,7 +377,12 @@ def test_plot_loss_surface_contours_the_loss_grid(blobs, ax):
     L = loss_grid(X, y, w1, w2)
     assert cs.zmin == pytest.approx(L.min(), rel=1e-12)
     assert cs.zmax == pytest.approx(L.max(), rel=1e-12)
-    assert 2 <= len(cs.levels) <= 9
+    assert len(cs.levels) == 7
+    # Levels lie strictly inside the grid's range and crowd towards the minimum.
+    assert L.min() < cs.levels[0] and cs.levels[-1] < L.max()
+    gaps = np.diff(cs.levels)
+    assert np.all(np.diff(gaps) > 0)
+    assert cs.levels[0] - L.min() < 0.05 * (L.max() - L.min())
     assert len(ax.texts) > 0  # the contours carry their loss values
     assert len(ax.lines) == 0  # no path given, nothing else drawn
     assert ax.get_legend() is None
