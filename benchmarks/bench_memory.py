@@ -57,24 +57,21 @@ def main() -> list[dict]:
     print()
     print(format_table(["function", "n_iters", "peak MB", "peak / X", "peak / column"], rows))
     helper_10, helper_100 = results[0]["peak"], results[1]["peak"]
-    same = abs(helper_100 - helper_10) < column / 10
+    lines = [
+        f"gradient_descent peaks at {helper_10 / column:.1f} columns "
+        f"({helper_10 / X.nbytes:.2f} x X)."
+    ]
+    if abs(helper_10 - 4 * column) < column / 10:
+        lines.append(
+            "That is its four reused (n, 1) buffers; the input checks' temporaries are smaller"
+        )
+        lines.append("and freed before them. No (n, n) temporary, no copy of X.")
+    if abs(helper_100 - helper_10) < column / 10:
+        lines.append("The same peak for 10 and 100 iterations: nothing is allocated per step.")
+    else:
+        lines.append("The peak GROWS with n_iters: something is allocated per step!")
     print()
-    print(
-        f"conclusion: gradient_descent peaks at {helper_10 / column:.1f} columns "
-        f"({helper_10 / X.nbytes:.2f} x X)"
-        + (
-            ", which is its four reused (n, 1)\nbuffers (the input checks' "
-            "temporaries are smaller and freed first). "
-            if abs(helper_10 - 4 * column) < column / 10
-            else ".\n"
-        )
-        + "No (n, n) temporary, no copy of X, and "
-        + (
-            "the same peak for 10 and 100 iterations: nothing is allocated per step."
-            if same
-            else "a peak that GROWS with n_iters: something is allocated per step!"
-        )
-    )
+    print("conclusion: " + "\n            ".join(lines))
     return results
 
 
