@@ -26,13 +26,14 @@ def main(argv: list[str] | None = None) -> None:
     bench_loop.main()
     bench_memory.main()
 
-    print_section("Explorer update latency")
     if importlib.util.find_spec("benchmarks.bench_explorer") is None:
+        print_section("Explorer update latency")
         print("benchmarks.bench_explorer is not available (no explorer yet): not measured.")
     else:
         from benchmarks import bench_explorer
 
-        bench_explorer.main()
+        print()
+        bench_explorer.main()  # prints its own title
 
     if not args.skip_suite:
         bench_suite.main()
