@@ -31,9 +31,14 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=. \
 		--ServerApp.default_url=/lab/tree/notebooks/01_artificial-data.ipynb $(ALLOW_ROOT)
 
+# One pytest-xdist worker per core; --dist loadscope keeps all the cells of a
+# notebook on one worker, in order (nbval's advice for parallel runs). One BLAS
+# thread per worker: BLAS would otherwise start a thread per core in every worker
+# and oversubscribe the cores, which stalls matrix products while other work runs.
 test: $(STAMP)
-	$(BIN)/python -m pytest tests notebooks --nbval --nbval-current-env \
-		--nbval-sanitize-with tests/nbval_sanitize.cfg -n 2 --dist loadscope
+	OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 \
+		$(BIN)/python -m pytest tests notebooks --nbval --nbval-current-env \
+		--nbval-sanitize-with tests/nbval_sanitize.cfg -n auto --dist loadscope
 
 regen: $(STAMP)
 	@for nb in $(NOTEBOOKS); do \
