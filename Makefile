@@ -52,8 +52,9 @@ regen: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check helpers tests notebooks benchmarks
 
+# e.g. make bench BENCH_ARGS="--blas-threads 1 --skip-suite" (see python -m benchmarks -h)
 bench: $(STAMP)
-	$(BIN)/python -m benchmarks
+	$(BIN)/python -m benchmarks $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache build *.egg-info

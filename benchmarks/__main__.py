@@ -1,22 +1,38 @@
 """Run every benchmark and print its table: ``python -m benchmarks`` (``make bench``).
 
 ``--skip-suite`` leaves out the timing of ``make test`` (about half a minute).
+``--blas-threads N`` limits the BLAS library to N threads (default: its own
+choice, one per core). On a machine shared with other busy programs, one thread
+gives steadier figures: a matrix product split over every core waits for the
+slowest core, and a core that another program holds is slow.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
 import time
-
-from benchmarks import bench_gd, bench_loop, bench_memory, bench_mlp, bench_suite
-from benchmarks._common import machine_description, print_section
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--skip-suite", action="store_true", help="do not time make test")
+    parser.add_argument(
+        "--blas-threads", type=int, default=None, metavar="N", help="BLAS threads (default: all)"
+    )
     args = parser.parse_args(argv)
+    if args.blas_threads is not None:
+        # Read by the BLAS library when NumPy loads it, so set before the first import.
+        for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+            os.environ[var] = str(args.blas_threads)
+
+    from benchmarks import bench_gd, bench_loop, bench_memory, bench_mlp, bench_suite
+    from benchmarks._common import machine_description, print_section
 
     start = time.perf_counter()
     print_section("Machine")
