@@ -6,15 +6,17 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 # Root may start JupyterLab only when told so explicitly (containers, CI machines).
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: help lab test test-unit test-notebooks regen lint bench clean
+.PHONY: help lab test test-unit test-notebooks test-browser regen lint bench clean
 
 help:
 	@echo "make lab      - start JupyterLab on 127.0.0.1 (token auth) at the series"
 	@echo "make test     - unit tests of helpers/ plus nbval over every notebook"
+	@echo "make test-browser - the explorer of notebook 06 in headless chromium (JupyterLab, Notebook 7)"
 	@echo "make regen    - re-execute every notebook in place (Restart & Run All)"
 	@echo "make lint     - ruff over .py files and notebooks"
 	@echo "make bench    - speed and memory benchmarks"
@@ -40,6 +42,15 @@ test: $(STAMP)
 		$(BIN)/python -m pytest tests notebooks --nbval --nbval-current-env \
 		--nbval-sanitize-with tests/nbval_sanitize.cfg -n auto --dist loadscope
 
+# Playwright (requirements-dev.txt) drives Debian's chromium; no browser is downloaded.
+$(DEV_STAMP): requirements-dev.txt $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+test-browser: $(DEV_STAMP)
+	@test -x /usr/bin/chromium || { echo "make test-browser needs chromium: apt-get install -y chromium"; exit 1; }
+	$(BIN)/python -m pytest tests_browser -p no:xdist -s
+
 regen: $(STAMP)
 	@for nb in $(NOTEBOOKS); do \
 		echo "executing $$nb"; \
@@ -50,9 +61,9 @@ regen: $(STAMP)
 	done
 
 lint: $(STAMP)
-	$(BIN)/ruff check helpers tests notebooks benchmarks
+	$(BIN)/ruff check helpers tests tests_browser notebooks benchmarks
 
-# e.g. make bench BENCH_ARGS="--blas-threads 1 --skip-suite" (see python -m benchmarks -h)
+# e.g. make bench BENCH_ARGS="--blas-threads 0 --skip-suite" (see python -m benchmarks -h)
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks $(BENCH_ARGS)
 
