@@ -20,7 +20,7 @@ from benchmarks._common import format_table, median_times, print_section
 from benchmarks.bench_gd import make_problem
 
 #: (n_samples, n_features, n_hidden, epochs per timed call, repeats)
-SIZES = [(1_000, 2, 16, 200, 5), (100_000, 2, 16, 5, 5), (1_000_000, 2, 16, 2, 3)]
+SIZES = [(1_000, 2, 16, 200, 7), (100_000, 2, 16, 5, 7), (1_000_000, 2, 16, 2, 5)]
 LR = 0.5
 
 
