@@ -88,16 +88,18 @@ def learning_rate_explorer(
         layout=wide, continuous_update=True,
     )
     w1_slider = widgets.FloatSlider(
-        value=round(float(start[0]), 2), min=round(w1_lo, 2), max=round(w1_hi, 2), step=0.1,
+        value=float(start[0]), min=round(w1_lo, 2), max=round(w1_hi, 2), step=0.1,
         description="start w\u2081", readout_format=".1f", style=style, layout=wide,
         continuous_update=False,
     )
     w2_slider = widgets.FloatSlider(
-        value=round(float(start[1]), 2), min=round(w2_lo, 2), max=round(w2_hi, 2), step=0.1,
+        value=float(start[1]), min=round(w2_lo, 2), max=round(w2_hi, 2), step=0.1,
         description="start w\u2082", readout_format=".1f", style=style, layout=wide,
         continuous_update=False,
     )
-    image = widgets.Image(value=view.render_png(), format="png")
+    # Shrinks with a narrow notebook instead of overflowing it.
+    image = widgets.Image(value=view.render_png(), format="png",
+                          layout=widgets.Layout(max_width="100%", height="auto"))
 
     def redraw(change=None) -> None:
         view.update(lr=lr_slider.value, n_iters=iters_slider.value,
@@ -106,9 +108,13 @@ def learning_rate_explorer(
 
     for slider in (lr_slider, iters_slider, w1_slider, w2_slider):
         slider.observe(redraw, names="value")
+
+    def row(*children) -> widgets.HBox:  # its sliders stack when the notebook is narrow
+        return widgets.HBox(children, layout=widgets.Layout(flex_flow="row wrap"))
+
     box = widgets.VBox([
-        widgets.HBox([lr_slider, iters_slider]),
-        widgets.HBox([w1_slider, w2_slider]),
+        row(lr_slider, iters_slider),
+        row(w1_slider, w2_slider),
         image,
     ])
     box.add_class("lr-explorer")
