@@ -6,7 +6,9 @@ returned by :func:`helpers.widgets.learning_rate_explorer`, exactly as a message
 from the browser does, and stops when the slider's observer has re-trained the
 model, redrawn the figure and put the new PNG into the ``ipywidgets.Image``
 (whose state message is serialised and sent from inside that assignment).
-Outside a kernel the message goes nowhere, so this is the kernel-side time.
+The same updates are timed twice: here, where the message goes nowhere, and
+inside a real IPython kernel, where it goes out on the kernel's socket to the
+(absent) browser: the kernel-side time a learner's slider move costs.
 
 The goal is a median of at most 50 ms on the 2-core machine. For comparison the
 table also times a full ``savefig`` of the same figure: what a naive
@@ -17,7 +19,10 @@ from __future__ import annotations
 
 import gc
 import io
+import json
 import statistics
+import subprocess
+import textwrap
 import time
 
 import numpy as np
@@ -45,6 +50,54 @@ def _time_slider(slider, image, values) -> list[float]:
         if image.value == before:
             raise RuntimeError(f"the picture did not change when {slider.description} = {value}")
     return times
+
+
+# Run inside a kernel: build the explorer, display it (so its comms open) and time
+# the learning-rate slider over the same values; print the times as JSON.
+KERNEL_CODE = """
+import json, time
+import numpy as np
+from IPython.display import display
+from helpers.data import make_blobs
+from helpers.widgets import learning_rate_explorer
+X, y = make_blobs(100, seed=0)
+box = learning_rate_explorer(X, y, lr=1.0, n_iters=50,
+                             W0=np.random.default_rng(5).normal(size=(1, 2)))
+display(box)
+slider, image = box.children[0].children[0], box.children[2]
+times = []
+for value in [0.5, 2.0, 1.0] + {lrs!r}:
+    start = time.perf_counter()
+    slider.value = value
+    times.append(time.perf_counter() - start)
+print("TIMES" + json.dumps(times[3:]))
+"""
+
+
+def _time_in_kernel(lrs: list[float]) -> list[float] | None:
+    """The learning-rate slider timed inside a fresh IPython kernel (None if none starts)."""
+    try:
+        from jupyter_client.manager import start_new_kernel
+    except ImportError:
+        return None
+    # The kernel's own start-up notices on stderr would land in the middle of the table.
+    manager, client = start_new_kernel(kernel_name="python3", stderr=subprocess.DEVNULL)
+    try:
+        out = []
+
+        def keep(msg):
+            if msg["msg_type"] == "stream":
+                out.append(msg["content"]["text"])
+
+        code = textwrap.dedent(KERNEL_CODE).format(lrs=lrs)
+        reply = client.execute_interactive(code, output_hook=keep, timeout=300)
+        if reply["content"]["status"] != "ok":
+            raise RuntimeError(f"the kernel failed: {reply['content']}")
+        text = "".join(out)
+        return json.loads(text[text.index("TIMES") + 5:].strip())
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)
 
 
 def main() -> None:
@@ -76,6 +129,8 @@ def main() -> None:
         if gc_was_enabled:
             gc.enable()
 
+    in_kernel = _time_in_kernel(lrs)
+
     # The same figure redrawn from scratch with savefig, for comparison.
     view = ExplorerView(X, y, W0=W0)
     view.update(lr=1.0, n_iters=50)
@@ -89,15 +144,17 @@ def main() -> None:
     rows = [
         ("learning-rate slider", lr_times),
         ("iterations slider", iter_times),
-        ("full savefig (naive)", full),
     ]
+    if in_kernel is not None:
+        rows.append(("lr slider, in a kernel", in_kernel))
+    rows.append(("full savefig (naive)", full))
     print(f"explorer built in {1e3 * build:.0f} ms; image {len(image.value) / 1e3:.0f} kB PNG")
-    print(f"{'update':<22} {'n':>3} {'median ms':>10} {'p90 ms':>8}")
-    print("-" * 46)
+    print(f"{'update':<24} {'n':>3} {'median ms':>10} {'p90 ms':>8}")
+    print("-" * 48)
     for name, times in rows:
-        print(f"{name:<22} {len(times):>3} {1e3 * statistics.median(times):>10.1f} "
+        print(f"{name:<24} {len(times):>3} {1e3 * statistics.median(times):>10.1f} "
               f"{1e3 * _p90(times):>8.1f}")
-    worst = max(statistics.median(lr_times), statistics.median(iter_times))
+    worst = max(statistics.median(times) for name, times in rows if "savefig" not in name)
     verdict = "within" if worst <= GOAL else "OVER"
     print(f"slider median {1e3 * worst:.1f} ms: {verdict} the {1e3 * GOAL:.0f} ms goal")
 
