@@ -47,9 +47,11 @@ $(DEV_STAMP): requirements-dev.txt $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	@touch $@
 
+# CHROMIUM may name another Chromium-based browser, e.g. make test-browser CHROMIUM=/usr/bin/google-chrome
+CHROMIUM ?= /usr/bin/chromium
 test-browser: $(DEV_STAMP)
-	@test -x /usr/bin/chromium || { echo "make test-browser needs chromium: apt-get install -y chromium"; exit 1; }
-	$(BIN)/python -m pytest tests_browser -p no:xdist -s
+	@test -x $(CHROMIUM) || { echo "make test-browser needs $(CHROMIUM): apt-get install -y chromium"; exit 1; }
+	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest tests_browser -p no:xdist -s
 
 regen: $(STAMP)
 	@for nb in $(NOTEBOOKS); do \
