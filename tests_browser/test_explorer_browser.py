@@ -18,6 +18,7 @@ import json
 import os
 import secrets
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -138,12 +139,19 @@ def server(tmp_path_factory):
             _get_json(f"{base}/api/kernels")
         yield base, token, n_cells
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        # The server leads its own process group (start_new_session): stop it and the
+        # kernels it started together, by that group's id.
+        for sig in (signal.SIGTERM, signal.SIGKILL):
+            try:
+                os.killpg(proc.pid, sig)
+            except ProcessLookupError:  # already gone
+                break
+            try:
+                proc.wait(timeout=15)
+                break
+            except subprocess.TimeoutExpired:
+                continue
+        proc.wait()
         log.close()
 
 
