@@ -124,9 +124,9 @@ def main() -> list[dict]:
         )
     )
     print(
-        "\nWith 2 features the element-wise work on the (n, 1) columns (about 16 passes:\n"
+        "\nWith 2 features the element-wise work on the (n, 1) columns (about 15 passes:\n"
         "exponentials, sigmoid, loss, error) costs more than reading X; with 50 features\n"
-        "X is 25 times bigger than a column and reading it twice is most of the time."
+        "X is 50 times bigger than a column and reading it twice is most of the time."
     )
     return results
 
