@@ -31,12 +31,13 @@ def median_time(fn: Callable[[], object], *, repeat: int = 5, warmup: int = 1) -
     return statistics.median(times)
 
 
-def median_times(fns: Sequence[Callable[[], object]], *, repeat: int = 5) -> list[float]:
-    """Median wall times of several functions, timed in turn (a, b, a, b, ...).
+def run_times(fns: Sequence[Callable[[], object]], *, repeat: int = 5) -> list[list[float]]:
+    """Wall times of several functions, each run ``repeat`` times in turn (a, b, a, b, ...).
 
     Interleaving puts every function under the same conditions, so a burst of
     load from another process slows all of them instead of one: their ratio is
-    steadier than that of medians taken one function after the other.
+    steadier than that of times taken one function after the other. Every
+    function runs once first as a warm-up, untimed.
     """
     for fn in fns:
         fn()  # warm-up
@@ -52,7 +53,12 @@ def median_times(fns: Sequence[Callable[[], object]], *, repeat: int = 5) -> lis
     finally:
         if gc_was_enabled:
             gc.enable()
-    return [statistics.median(ts) for ts in times]
+    return times
+
+
+def median_times(fns: Sequence[Callable[[], object]], *, repeat: int = 5) -> list[float]:
+    """Median wall time of each function, timed in turn by :func:`run_times`."""
+    return [statistics.median(ts) for ts in run_times(fns, repeat=repeat)]
 
 
 def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:

@@ -14,9 +14,11 @@ forward pass, loss and accuracy for the history, backward pass, update::
 
 from __future__ import annotations
 
+import statistics
+
 import numpy as np
 
-from benchmarks._common import format_table, median_times, print_section
+from benchmarks._common import format_table, print_section, run_times
 from benchmarks.bench_gd import make_problem
 
 #: (n_samples, n_features, n_hidden, epochs per timed call, repeats)
@@ -59,7 +61,10 @@ def main() -> list[dict]:
     except ImportError:
         print("helpers.mlp.train does not exist yet: no row measured.")
         return []
-    print("floor = forward (tanh), loss and accuracy, backward, update; ratio = helper / floor.")
+    print(
+        "floor = forward (tanh), loss and accuracy, backward, update; ratio = helper / floor\n"
+        "(medians); ratio of fastest = the same for the fastest run of each."
+    )
     rows, results = [], []
     for n, d, h, n_epochs, repeat in SIZES:
         X, y, _ = make_problem(n, d)
@@ -69,15 +74,15 @@ def main() -> list[dict]:
         assert all(np.allclose(p_h[k], p_f[k], rtol=1e-10, atol=1e-14) for k in p_f)
         assert np.allclose(hist["loss"], losses_f, rtol=1e-10)
 
-        t_help, t_floor = median_times(
+        times_help, times_floor = run_times(
             [
                 lambda X=X, y=y, h=h, k=n_epochs: train(X, y, n_hidden=h, lr=LR, n_epochs=k),
                 lambda X=X, y=y, p=params0, k=n_epochs: floor(X, y, p, LR, k),
             ],
             repeat=repeat,
         )
-        t_help /= n_epochs
-        t_floor /= n_epochs
+        t_help = statistics.median(times_help) / n_epochs
+        t_floor = statistics.median(times_floor) / n_epochs
         rows.append(
             [
                 f"{n:,}",
@@ -86,21 +91,31 @@ def main() -> list[dict]:
                 f"{t_help * 1e3:.3f}",
                 f"{t_floor * 1e3:.3f}",
                 f"{t_help / t_floor:.2f}",
+                f"{min(times_help) / min(times_floor):.2f}",
             ]
         )
         results.append({"n": n, "helper": t_help, "floor": t_floor})
     print()
     print(
         format_table(
-            ["n_samples", "n_features", "n_hidden", "helper ms/epoch", "floor ms/epoch", "ratio"],
+            [
+                "n_samples",
+                "n_features",
+                "n_hidden",
+                "helper ms/epoch",
+                "floor ms/epoch",
+                "ratio",
+                "ratio of fastest",
+            ],
             rows,
         )
     )
     print(
         "\nAt 1,000,000 samples each (n, 16) temporary (Z1, A1, dZ1, ...) is 128 MB. Getting\n"
-        "that much fresh memory from the operating system (page faults, huge pages) costs\n"
-        "about as much as the arithmetic and varies from run to run, for the helper and the\n"
-        "floor alike: read that row's ratio as 'no slower', not as a precise figure."
+        "that much fresh memory from the operating system (page faults, zeroed huge pages)\n"
+        "can cost more than the arithmetic, and that cost varies from run to run, so the\n"
+        "medians in that row are unsteady. The last column compares the fastest run of\n"
+        "each, the one the operating system disturbed least.\n"
     )
     return results
 
