@@ -115,7 +115,7 @@ def main() -> list[dict]:
         "that much fresh memory from the operating system (page faults, zeroed huge pages)\n"
         "can cost more than the arithmetic, and that cost varies from run to run, so the\n"
         "medians in that row are unsteady. The last column compares the fastest run of\n"
-        "each, the one the operating system disturbed least.\n"
+        "each, the one the operating system disturbed least."
     )
     return results
 
