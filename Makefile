@@ -11,7 +11,7 @@ NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 # Root may start JupyterLab only when told so explicitly (containers, CI machines).
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: help lab test test-unit test-notebooks test-browser regen lint bench clean
+.PHONY: help lab test test-browser regen lint bench clean
 
 help:
 	@echo "make lab      - start JupyterLab on 127.0.0.1 (token auth) at the series"
@@ -61,6 +61,7 @@ regen: $(STAMP)
 			--ExecutePreprocessor.store_widget_state=False \
 			--ExecutePreprocessor.record_timing=False $$nb || exit 1; \
 	done
+	$(BIN)/python tests/tidy_notebooks.py $(NOTEBOOKS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check helpers tests tests_browser notebooks benchmarks

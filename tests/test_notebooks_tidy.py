@@ -1,0 +1,119 @@
+"""The notebooks as files: house structure, clean stored outputs, working links.
+
+nbval checks that every cell still produces its stored output; these tests check
+what nbval does not: that the stored file is what `make regen` leaves behind
+(Restart & Run All, no widget leftovers, no errors or warnings), that each
+notebook has the series' opening and closing sections, that the links between
+notebooks and the README's table point at real files.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+
+
+def _load(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _source(cell: dict) -> str:
+    src = cell.get("source", "")
+    return src if isinstance(src, str) else "".join(src)
+
+
+def _code_cells(nb: dict) -> list[dict]:
+    return [c for c in nb["cells"] if c["cell_type"] == "code"]
+
+
+def test_the_series_is_numbered_without_gaps():
+    numbers = [int(p.name[:2]) for p in NOTEBOOKS]
+    assert numbers == list(range(1, len(NOTEBOOKS) + 1)), [p.name for p in NOTEBOOKS]
+    assert len(NOTEBOOKS) >= 7
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_stored_outputs_come_from_restart_and_run_all(path):
+    nb = _load(path)
+    counts = [c.get("execution_count") for c in _code_cells(nb)]
+    assert counts == list(range(1, len(counts) + 1)), f"{path.name}: run `make regen`"
+    assert "widgets" not in nb["metadata"], f"{path.name}: saved widget state"
+    for i, cell in enumerate(_code_cells(nb)):
+        for out in cell.get("outputs", []):
+            assert out["output_type"] != "error", f"{path.name} code cell {i}: stored error"
+            assert not (out["output_type"] == "stream" and out["name"] == "stderr"), (
+                f"{path.name} code cell {i}: stored stderr (a warning?): {out['text']!r:.200}"
+            )
+            assert WIDGET_MIME not in out.get("data", {}), (
+                f"{path.name} code cell {i}: stored widget view; run `make regen`"
+            )
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_house_structure(path):
+    nb = _load(path)
+    first, text = _source(nb["cells"][0]), "\n".join(
+        _source(c) for c in nb["cells"] if c["cell_type"] == "markdown"
+    )
+    assert nb["cells"][0]["cell_type"] == "markdown"
+    assert first.startswith(f"# {path.name[:2]}"), f"{path.name}: title line"
+    assert "What you'll learn" in first
+    number = int(path.name[:2])
+    if number > 1:
+        assert f"({number - 1:02d}_" in first, f"{path.name}: no link to the previous notebook"
+    tail = "\n".join(_source(c) for c in nb["cells"][-3:])
+    assert "## Recap" in text and "## Exercises" in tail and "<details>" in tail
+    if path != NOTEBOOKS[-1]:
+        assert f"({number + 1:02d}_" in tail, f"{path.name}: no link to the next notebook"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_links_between_notebooks_resolve(path):
+    nb = _load(path)
+    for cell in nb["cells"]:
+        if cell["cell_type"] != "markdown":
+            continue
+        for target in re.findall(r"\]\(([^)#\s]+\.(?:ipynb|md))\)", _source(cell)):
+            assert (path.parent / target).resolve().exists(), f"{path.name}: broken link {target}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_code_follows_the_house_rules(path):
+    for i, cell in enumerate(_code_cells(_load(path))):
+        src = _source(cell)
+        assert not re.search(r"sys\.path\.(insert|append)|^%run |import \*|^!pip", src, re.M), (
+            f"{path.name} code cell {i}: path hack, %run, import * or !pip"
+        )
+        assert "np.random.seed(" not in src and "np.random.rand" not in src, (
+            f"{path.name} code cell {i}: global random state; use np.random.default_rng(seed)"
+        )
+        assert not re.search(r"^\s*plt\.\w+\(.*\);\s*$", src, re.M), (
+            f"{path.name} code cell {i}: end plotting cells with plt.show(), not ';'"
+        )
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_widget_cells_are_ignored_by_nbval_and_followed_by_a_figure(path):
+    cells = _code_cells(_load(path))
+    for i, cell in enumerate(cells):
+        src = _source(cell)
+        if not re.search(r"ipywidgets|helpers\.widgets", src):
+            continue
+        assert src.startswith("# NBVAL_IGNORE_OUTPUT"), f"{path.name} code cell {i}"
+        following = cells[i + 1 : i + 3]
+        assert any(
+            "image/png" in out.get("data", {}) for c in following for out in c.get("outputs", [])
+        ), f"{path.name} code cell {i}: no static figure right after the widget"
+
+
+def test_readme_table_lists_exactly_the_notebooks():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    listed = re.findall(r"\]\(notebooks/([0-9][0-9]_[^)]+\.ipynb)\)", readme)
+    assert sorted(set(listed)) == [p.name for p in NOTEBOOKS]
