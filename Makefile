@@ -53,9 +53,11 @@ test-browser: $(DEV_STAMP)
 	@test -x $(CHROMIUM) || { echo "make test-browser needs $(CHROMIUM): apt-get install -y chromium"; exit 1; }
 	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest tests_browser -p no:xdist -s
 
+# The same one-thread BLAS as `make test`, so regen and nbval compute alike.
 regen: $(STAMP)
 	@for nb in $(NOTEBOOKS); do \
 		echo "executing $$nb"; \
+		OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 \
 		$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 			--ExecutePreprocessor.kernel_name=python3 \
 			--ExecutePreprocessor.store_widget_state=False \
