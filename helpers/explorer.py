@@ -41,7 +41,7 @@ from matplotlib.transforms import Bbox
 from numpy.typing import NDArray
 
 from helpers._checks import check_int, check_labels, check_positive, check_weights, check_X
-from helpers.model import gradient_descent, loss_grid, step_lengths
+from helpers.model import forward, gradient_descent, loss_grid, step_lengths
 from helpers.plotting import CLASS_COLORS, PATH_COLOR, REGION_COLORS, plot_data
 
 Array = NDArray[np.float64]
@@ -117,13 +117,9 @@ def curvature_at(X, W) -> float:
     """
     X = check_X(X)
     W = check_weights(W, X.shape[1])
-    p = _sigmoid(X @ W.T)
+    p = forward(X, W)
     H = (X * (p * (1.0 - p))).T @ X / X.shape[0]
     return float(np.linalg.eigvalsh(H)[-1])
-
-
-def _sigmoid(z: Array) -> Array:
-    return np.exp(np.minimum(z, 0.0)) / (1.0 + np.exp(-np.abs(z)))
 
 
 def _loss(X: Array, y: Array, W: Array) -> float:
@@ -160,7 +156,7 @@ def loss_minimum(X, y) -> tuple[Array, float]:
     W = np.zeros((1, X.shape[1]))
     loss = _loss(X, y, W)
     for _ in range(100):
-        p = _sigmoid(X @ W.T)
+        p = forward(X, W)
         g = ((p - y).T @ X) / n
         if not np.any(g):
             return W, loss
@@ -186,6 +182,12 @@ def loss_minimum(X, y) -> tuple[Array, float]:
         "the loss has no minimum for this X and y: the classes are split exactly by a line "
         "through the origin, so the loss keeps falling towards 0 as the weights grow"
     )
+
+
+def _tail_mean(losses: Array) -> float:
+    """The mean loss over the last quarter of the iterations (at least the last one)."""
+    n_iters = losses.size - 1
+    return float(losses[1:][-max(1, n_iters // 4):].mean())
 
 
 def classify_run(losses, loss_star: float) -> str:
@@ -220,8 +222,7 @@ def classify_run(losses, loss_star: float) -> str:
         )
     if not np.all(np.isfinite(losses)):
         raise ValueError("losses must contain only finite numbers")
-    tail = losses[1:][-max(1, (losses.size - 1) // 4):]
-    if tail.mean() > losses[0]:
+    if _tail_mean(losses) > losses[0]:
         return "diverging"
     rises = np.diff(losses) > RISE_RTOL * np.maximum(np.abs(losses[:-1]), 1.0)
     if np.any(rises):
@@ -267,7 +268,7 @@ def sweep_learning_rates(X, y, lrs, *, W0, n_iters: int) -> dict[str, np.ndarray
         _, history = gradient_descent(X, y, W0, lr=float(lr), n_iters=n_iters)
         losses = history["loss"]
         final[k] = losses[-1]
-        tail[k] = losses[1:][-max(1, n_iters // 4):].mean()
+        tail[k] = _tail_mean(losses)
         regime.append(classify_run(losses, loss_star))
     return {"lr": lrs, "final_loss": final, "tail_loss": tail, "regime": np.array(regime)}
 
@@ -291,7 +292,9 @@ def measured_threshold(sweep: dict[str, np.ndarray]) -> float:
 
 
 def plot_lr_sweep(sweep, ax: Axes | None = None, *, bound=None, threshold=None) -> Axes:
-    """The loss after training against the learning rate, coloured by regime.
+    """The mean loss over the last quarter of each run against the learning rate.
+
+    One dot per run, coloured by its regime; both axes on a log scale.
 
     Parameters
     ----------
