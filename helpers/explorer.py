@@ -636,7 +636,9 @@ class ExplorerView:
         self._region.set_xy(_half_plane(W, xlim, ylim))
         norm = float(np.hypot(*W[0]))
         if norm > 0:
-            reach = 2.0 * (abs(xlim[1] - xlim[0]) + abs(ylim[1] - ylim[0]))
+            # The line runs through the origin: make it long enough to cross the whole
+            # window, also when the data (and so the window) lie far from the origin.
+            reach = 2.0 * math.hypot(max(map(abs, xlim)), max(map(abs, ylim)))
             d = np.array([-W[0, 1], W[0, 0]]) / norm * reach
             self._boundary.set_data([-d[0], d[0]], [-d[1], d[1]])
         else:
