@@ -31,7 +31,7 @@ $(STAMP): requirements.txt pyproject.toml
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=. \
-		--ServerApp.default_url=/lab/tree/notebooks/01_artificial-data.ipynb $(ALLOW_ROOT)
+		--LabApp.default_url=/lab/tree/notebooks/01_artificial-data.ipynb $(ALLOW_ROOT)
 
 # One pytest-xdist worker per core; --dist loadscope keeps all the cells of a
 # notebook on one worker, in order (nbval's advice for parallel runs). One BLAS
