@@ -146,6 +146,8 @@ def plot_decision_boundary(
     if not np.isfinite(padding) or padding < 0:
         raise ValueError(f"padding must be a finite number >= 0; got {padding!r}")
     padding = float(padding)
+    if y is not None:
+        check_labels(y, X.shape[0])  # before anything is drawn, not half-way through
     ax = _axes(ax)
     lo, hi = X.min(axis=0) - padding, X.max(axis=0) + padding
     g1, g2 = np.linspace(lo[0], hi[0], resolution), np.linspace(lo[1], hi[1], resolution)

@@ -290,6 +290,13 @@ def test_plot_decision_boundary_validates(blobs, kwargs, error, pattern):
         plot_decision_boundary(_model([[1.0, 1.0]]), **kwargs)
 
 
+def test_plot_decision_boundary_checks_y_before_drawing(blobs, ax):
+    X, y = blobs
+    with pytest.raises(ValueError, match=r"^y must have shape \(100, 1\)"):
+        plot_decision_boundary(_model([[1.0, 1.0]]), X, y.ravel(), ax=ax)
+    assert not ax.collections  # no regions, no contour: nothing was drawn
+
+
 # =========================================================================== plot_loss_curve
 def test_plot_loss_curve_line_data_equals_the_losses(ax):
     losses = np.array([0.69, 0.5, 0.4, 0.35])
