@@ -260,10 +260,13 @@ def numerical_gradient(f: Callable[[Array], float], W, eps: float = 1e-6) -> Arr
         for sign in (1.0, -1.0):
             W_step = W.copy()
             W_step[idx] += sign * eps
-            value = f(W_step)
-            if not np.isscalar(value) and np.size(value) != 1:
-                raise TypeError(f"f must return a single number; got {np.shape(value)}")
-            values.append(float(np.reshape(value, ())))  # also a (1, 1) array like W @ W.T
+            value = np.asarray(f(W_step))  # a float, or a (1, 1) array like W @ W.T
+            if value.size != 1 or value.dtype.kind not in "biuf":
+                raise TypeError(
+                    f"f must return a single number; got an array of shape {value.shape} "
+                    f"and dtype {value.dtype}"
+                )
+            values.append(float(value.reshape(())))
         grad[idx] = (values[0] - values[1]) / (2.0 * eps)
     if not np.all(np.isfinite(grad)):
         raise ValueError("f returned NaN or inf near W; the gradient is not defined there")

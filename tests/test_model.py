@@ -553,6 +553,12 @@ def test_numerical_gradient_refuses_f_returning_a_vector():
         numerical_gradient(lambda V: V.ravel(), np.zeros((1, 2)))
 
 
+@pytest.mark.parametrize("value", [None, "1.0", 1j])
+def test_numerical_gradient_refuses_f_returning_a_non_number(value):
+    with pytest.raises(TypeError, match="^f must return a single number; got an array of shape"):
+        numerical_gradient(lambda V: value, np.zeros((1, 2)))
+
+
 def test_numerical_gradient_refuses_f_returning_nan():
     with pytest.raises(ValueError, match="f returned NaN or inf"):
         numerical_gradient(lambda V: float("nan"), np.zeros((1, 2)))
