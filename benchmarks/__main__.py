@@ -12,7 +12,6 @@ comparison of the code, not of how the two runs happened to be scheduled.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import os
 import time
 
@@ -37,7 +36,14 @@ def main(argv: list[str] | None = None) -> None:
         for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
             os.environ[var] = str(args.blas_threads)
 
-    from benchmarks import bench_gd, bench_loop, bench_memory, bench_mlp, bench_suite
+    from benchmarks import (
+        bench_explorer,
+        bench_gd,
+        bench_loop,
+        bench_memory,
+        bench_mlp,
+        bench_suite,
+    )
     from benchmarks._common import machine_description, print_section
 
     start = time.perf_counter()
@@ -48,14 +54,8 @@ def main(argv: list[str] | None = None) -> None:
     bench_loop.main()
     bench_memory.main()
 
-    if importlib.util.find_spec("benchmarks.bench_explorer") is None:
-        print_section("Explorer update latency")
-        print("benchmarks.bench_explorer is not available (no explorer yet): not measured.")
-    else:
-        from benchmarks import bench_explorer
-
-        print()
-        bench_explorer.main()  # prints its own title
+    print()
+    bench_explorer.main()  # prints its own title
 
     if not args.skip_suite:
         bench_suite.main()

@@ -20,6 +20,7 @@ import numpy as np
 
 from benchmarks._common import format_table, print_section, run_times
 from benchmarks.bench_gd import make_problem
+from helpers.mlp import init_params, train
 
 #: (n_samples, n_features, n_hidden, epochs per timed call, repeats)
 SIZES = [(1_000, 2, 16, 200, 7), (100_000, 2, 16, 5, 7), (1_000_000, 2, 16, 2, 9)]
@@ -56,11 +57,6 @@ def floor(X, y, params, lr, n_epochs):
 
 def main() -> list[dict]:
     print_section("Hidden-layer network: one full-batch epoch, helpers.mlp.train vs NumPy floor")
-    try:
-        from helpers.mlp import init_params, train
-    except ImportError:
-        print("helpers.mlp.train does not exist yet: no row measured.")
-        return []
     print(
         "floor = forward (tanh), loss and accuracy, backward, update; ratio = helper / floor\n"
         "(medians); ratio of fastest = the same for the fastest run of each."
