@@ -147,8 +147,12 @@ def _check_params(params, n_features: int, name: str = "params") -> Params:
 
 
 def _check_cache(cache, n_samples: int, n_hidden: int) -> dict:
-    if not isinstance(cache, dict) or not {"Z1", "A1", "z2", "activation"} <= set(cache):
-        raise TypeError("cache must be the dict returned by forward(X, params) for the same X")
+    expected = "cache must be the dict returned by forward(X, params) for the same X"
+    if not isinstance(cache, dict):
+        raise TypeError(f"{expected}; got {type(cache).__name__}")
+    missing = sorted({"Z1", "A1", "z2", "activation"} - set(cache))
+    if missing:
+        raise TypeError(f"{expected}; got a dict without the keys {missing}")
     activation = _check_activation(cache["activation"])
     Z1 = as_float_array("cache['Z1']", cache["Z1"])
     A1 = as_float_array("cache['A1']", cache["A1"])
