@@ -16,7 +16,7 @@ ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 help:
 	@echo "make lab      - start JupyterLab on 127.0.0.1 (token auth) at the series"
 	@echo "make test     - unit tests of helpers/ plus nbval over every notebook"
-	@echo "make test-browser - the explorer of notebook 06 in headless chromium (JupyterLab, Notebook 7)"
+	@echo "make test-browser - make lab checked, and the explorer of notebook 06 in headless chromium"
 	@echo "make regen    - re-execute every notebook in place (Restart & Run All)"
 	@echo "make lint     - ruff over .py files and notebooks"
 	@echo "make bench    - speed and memory benchmarks"
@@ -29,9 +29,10 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $@
 
+# e.g. make lab LAB_ARGS="--ServerApp.port=9999"
 lab: $(STAMP)
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=. \
-		--LabApp.default_url=/lab/tree/notebooks/01_artificial-data.ipynb $(ALLOW_ROOT)
+		--LabApp.default_url=/lab/tree/notebooks/01_artificial-data.ipynb $(ALLOW_ROOT) $(LAB_ARGS)
 
 # One pytest-xdist worker per core; --dist loadscope keeps all the cells of a
 # notebook on one worker, in order (nbval's advice for parallel runs). One BLAS

@@ -1,0 +1,107 @@
+"""`make lab`, the README's first command, as a learner runs it (``make test-browser``).
+
+Starts `make lab` on a free port and checks what the README promises: the printed
+link opens notebook 01, the server listens on the loopback address only, and the
+token is required.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _listening_addresses(port: int) -> set[str]:
+    """Local IPv4/IPv6 addresses listening on ``port``, read from /proc/net/tcp*."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            local, state = line.split()[1], line.split()[3]
+            address, hex_port = local.split(":")
+            if state == "0A" and int(hex_port, 16) == port:  # 0A: LISTEN
+                found.add(address)
+    return found
+
+
+def test_make_lab_serves_notebook_01_on_loopback_behind_a_token(tmp_path):
+    port = _free_port()
+    env = {
+        **os.environ,
+        "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"),
+        "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path / "workspaces"),
+        "BROWSER": "true",  # never try to open a browser window
+    }
+    args = f"--ServerApp.port={port} --ServerApp.port_retries=0 --ServerApp.open_browser=False"
+    proc = subprocess.Popen(
+        ["make", "--no-print-directory", "lab", f"LAB_ARGS={args}"],
+        cwd=REPO, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT, text=True, start_new_session=True,
+    )
+    output = []
+    try:
+        deadline = time.monotonic() + 120
+        url = None
+        while url is None:
+            line = proc.stdout.readline()
+            if not line:
+                pytest.fail("make lab exited before printing a link:\n" + "".join(output))
+            output.append(line)
+            match = re.search(r"(http://\S+\?token=\w+)", line)
+            url = match.group(1) if match else None
+            assert time.monotonic() < deadline, "make lab printed no link within 120 s"
+
+        expected = f"http://127.0.0.1:{port}/lab/tree/notebooks/01_artificial-data.ipynb?token="
+        assert url.startswith(expected), url
+        token = url.split("token=")[1]
+        assert len(token) >= 32  # a generated token, never an empty one
+
+        base = f"http://127.0.0.1:{port}"
+        while True:  # the link can be printed a moment before the server answers
+            try:
+                urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=5).close()
+                break
+            except (urllib.error.URLError, ConnectionError):
+                assert time.monotonic() < deadline, "make lab's server did not answer"
+                time.sleep(0.3)
+
+        # Loopback only: 127.0.0.1 (0100007F in /proc's little-endian hex), nothing else.
+        assert _listening_addresses(port) == {"0100007F"}
+
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(f"{base}/api/contents/notebooks", timeout=10)
+        assert refused.value.code == 403
+        with urllib.request.urlopen(f"{base}/api/contents/notebooks?token={token}",
+                                    timeout=10) as response:
+            names = {item["name"] for item in json.load(response)["content"]}
+        assert "01_artificial-data.ipynb" in names
+        with urllib.request.urlopen(url, timeout=10) as response:
+            assert response.status == 200
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGTERM)
+            proc.wait(timeout=20)
+        except (ProcessLookupError, subprocess.TimeoutExpired):
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
