@@ -26,6 +26,7 @@ Nothing here imports ipywidgets or pyplot, or changes matplotlib settings.
 from __future__ import annotations
 
 import math
+import numbers
 import struct
 import zlib
 from dataclasses import dataclass
@@ -222,6 +223,10 @@ def classify_run(losses, loss_star: float) -> str:
         )
     if not np.all(np.isfinite(losses)):
         raise ValueError("losses must contain only finite numbers")
+    if isinstance(loss_star, bool) or not isinstance(loss_star, numbers.Real):
+        raise TypeError(f"loss_star must be a number; got {type(loss_star).__name__}")
+    if not math.isfinite(loss_star):
+        raise ValueError(f"loss_star must be a finite number; got {loss_star!r}")
     if _tail_mean(losses) > losses[0]:
         return "diverging"
     rises = np.diff(losses) > RISE_RTOL * np.maximum(np.abs(losses[:-1]), 1.0)

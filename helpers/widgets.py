@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 
 import ipywidgets as widgets
+import numpy as np
 
 from helpers._checks import check_int, check_positive
 from helpers.explorer import ExplorerView
@@ -59,6 +60,9 @@ def learning_rate_explorer(
         iterations ``IntSlider``; an ``HBox`` of two ``FloatSlider`` for the start
         :math:`(w_1, w_2)`; the ``Image`` showing the figure.
     """
+    if isinstance(lr_range, (str, bytes)) or np.ndim(lr_range) != 1 or np.size(lr_range) != 2:
+        raise TypeError(f"lr_range must be a pair (smallest, largest) of learning rates; "
+                        f"got {lr_range!r}")
     lo, hi = (check_positive("lr_range[0]", lr_range[0]),
               check_positive("lr_range[1]", lr_range[1]))
     if not lo < hi:
