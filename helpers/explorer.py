@@ -16,8 +16,9 @@ so a normal notebook cell and the unit tests can call them too:
 - :class:`ExplorerView` is the four-panel figure of one run (decision boundary,
   loss curve, descent path on the loss contours, step length per iteration). It
   draws the static layers once and, on :meth:`ExplorerView.update`, changes only
-  what moves, so :meth:`ExplorerView.render_png` takes about 20 ms where a full
-  ``savefig`` of the same figure takes 100-300 ms.
+  what moves, so a slider move (train, draw, :meth:`ExplorerView.render_png`)
+  takes about 20 ms where a full ``savefig`` of the same figure takes about 80 ms
+  (``python -m benchmarks.bench_explorer``; the README has the table).
   :func:`plot_explorer` draws one state; :mod:`helpers.widgets` puts sliders on it.
 
 Nothing here imports ipywidgets or pyplot, or changes matplotlib settings.
