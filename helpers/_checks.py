@@ -135,6 +135,16 @@ def check_positive(name: str, value, *, upper: float | None = None) -> float:
     return value
 
 
+def check_nonnegative(name: str, value) -> float:
+    """A finite real number >= 0 (0 allowed, e.g. no noise or no padding)."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a number >= 0; got {_describe(value)}")
+    value = float(value)
+    if not np.isfinite(value) or value < 0:
+        raise ValueError(f"{name} must be a finite number >= 0; got {value!r}")
+    return value
+
+
 def check_seed(seed, name: str = "seed") -> int:
     """A non-negative integer seed for :func:`numpy.random.default_rng`."""
     return check_int(name, seed, minimum=0)

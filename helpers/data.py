@@ -8,12 +8,10 @@ Shapes follow the series' convention: ``X`` is ``(n_samples, n_features)`` and
 
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
 from numpy.typing import NDArray
 
-from helpers._checks import check_int, check_positive, check_seed, check_X
+from helpers._checks import check_int, check_nonnegative, check_positive, check_seed, check_X
 
 #: Centre of class 1; class 0 sits at the mirror image ``-BLOB_CENTER``.
 BLOB_CENTER = (1.0, 1.0)
@@ -80,16 +78,6 @@ def add_bias_feature(X) -> NDArray[np.float64]:
 # the extra point when ``n_samples`` is odd) and shuffled.
 
 
-def _check_noise(noise) -> float:
-    """``noise`` as a finite float >= 0 (0 gives the noise-free shape)."""
-    if isinstance(noise, bool) or not isinstance(noise, numbers.Real):
-        raise TypeError(f"noise must be a number >= 0; got {type(noise).__name__} {noise!r}")
-    noise = float(noise)
-    if not np.isfinite(noise) or noise < 0:
-        raise ValueError(f"noise must be a finite number >= 0; got {noise!r}")
-    return noise
-
-
 def _shuffled(X, y, rng: np.random.Generator):
     """``X`` and ``y`` in a random order, so the classes are not in two blocks."""
     order = rng.permutation(X.shape[0])
@@ -124,7 +112,7 @@ def make_moons(
         Their labels, ``0.`` or ``1.``.
     """
     n_samples = check_int("n_samples", n_samples, minimum=2)
-    noise = _check_noise(noise)
+    noise = check_nonnegative("noise", noise)
     rng = np.random.default_rng(check_seed(seed))
     n0 = n_samples // 2
     n1 = n_samples - n0
@@ -169,7 +157,7 @@ def make_circles(
         Their labels, ``0.`` (outer circle) or ``1.`` (inner circle).
     """
     n_samples = check_int("n_samples", n_samples, minimum=2)
-    noise = _check_noise(noise)
+    noise = check_nonnegative("noise", noise)
     factor = check_positive("factor", factor, upper=1.0)
     rng = np.random.default_rng(check_seed(seed))
     n0 = n_samples // 2
@@ -223,7 +211,7 @@ def make_xor(
         Their labels, ``0.`` or ``1.``.
     """
     n_samples = check_int("n_samples", n_samples, minimum=4)
-    noise = _check_noise(noise)
+    noise = check_nonnegative("noise", noise)
     rng = np.random.default_rng(check_seed(seed))
     counts = [n_samples // 4 + (k < n_samples % 4) for k in range(4)]
     centers = np.repeat(np.asarray(XOR_CENTERS), counts, axis=0)

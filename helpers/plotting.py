@@ -18,6 +18,7 @@ from helpers._checks import (
     as_float_array,
     check_int,
     check_labels,
+    check_nonnegative,
     check_probabilities,
     check_X,
 )
@@ -141,11 +142,7 @@ def plot_decision_boundary(
     if X.shape[1] != 2:
         raise ValueError(f"X must have 2 features to be drawn in the plane; got shape {X.shape}")
     resolution = check_int("resolution", resolution, minimum=2)
-    if isinstance(padding, bool) or not isinstance(padding, (int, float, np.floating, np.integer)):
-        raise TypeError(f"padding must be a number >= 0; got {type(padding).__name__} {padding!r}")
-    if not np.isfinite(padding) or padding < 0:
-        raise ValueError(f"padding must be a finite number >= 0; got {padding!r}")
-    padding = float(padding)
+    padding = check_nonnegative("padding", padding)
     if y is not None:
         check_labels(y, X.shape[0])  # before anything is drawn, not half-way through
     ax = _axes(ax)

@@ -8,6 +8,7 @@ from helpers._checks import (
     check_column,
     check_int,
     check_labels,
+    check_nonnegative,
     check_positive,
     check_probabilities,
     check_seed,
@@ -235,3 +236,23 @@ def test_check_positive_upper_bound_is_exclusive():
     assert check_positive("eps", 0.999, upper=1.0) == 0.999
     with pytest.raises(ValueError, match=r"^eps must be a number in \(0, 1\); got 1\.0"):
         check_positive("eps", 1.0, upper=1.0)
+
+
+# --------------------------------------------------------------------------- check_nonnegative
+@pytest.mark.parametrize("value", [0, 0.0, 0.1, 3, np.float32(0.5), np.int64(2)])
+def test_check_nonnegative_accepts_zero_and_positive_reals(value):
+    out = check_nonnegative("noise", value)
+    assert out == pytest.approx(float(value))
+    assert type(out) is float
+
+
+@pytest.mark.parametrize("value", [-0.1, -1, np.nan, np.inf])
+def test_check_nonnegative_refuses_negative_and_non_finite(value):
+    with pytest.raises(ValueError, match="^noise must be a finite number >= 0; got "):
+        check_nonnegative("noise", value)
+
+
+@pytest.mark.parametrize("value", [True, "0.1", None, [0.1], 1j])
+def test_check_nonnegative_refuses_non_numbers(value):
+    with pytest.raises(TypeError, match="^noise must be a number >= 0; got "):
+        check_nonnegative("noise", value)
