@@ -565,9 +565,10 @@ class ExplorerView:
         ax_loss.set_ylabel("loss (cross-entropy)")
         ax_loss.set_title(f"loss per iteration (dashed: smallest loss {self.loss_star:.3f})",
                           fontsize=10)
+        # Shown for a diverging run, in the headroom that update() leaves above the curve.
         self._regime_text = ax_loss.text(
-            0.5, 0.6, "DIVERGING\nthe loss grows: the learning rate is too large",
-            transform=ax_loss.transAxes, ha="center", va="center", fontsize=11,
+            0.5, 0.96, "DIVERGING: the learning rate is too large",
+            transform=ax_loss.transAxes, ha="center", va="top", fontsize=10,
             fontweight="bold", color=REGIME_COLORS["diverging"], zorder=6,
             bbox={"boxstyle": "round", "fc": "white", "alpha": 0.9,
                   "ec": REGIME_COLORS["diverging"], "lw": 2.5})
@@ -670,7 +671,8 @@ class ExplorerView:
         # Limits are rounded up to round numbers: the panel's ticks then repeat from run to
         # run and render_rgba pastes them from a cache instead of drawing them again.
         self.ax_loss.set_xlim(0, _nice_ceiling(n_iters))
-        self.ax_loss.set_ylim(0, _nice_ceiling(1.05 * max(float(losses.max()), self.loss_star)))
+        headroom = 1.4 if regime == "diverging" else 1.05  # room for the label over the curve
+        self.ax_loss.set_ylim(0, _nice_ceiling(headroom * max(float(losses.max()), self.loss_star)))
         self._regime_text.set_visible(regime == "diverging")
 
         # Step lengths, log scale; exact zeros (converged to rounding) cannot be drawn.
