@@ -13,24 +13,6 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 
-def median_time(fn: Callable[[], object], *, repeat: int = 5, warmup: int = 1) -> float:
-    """Median wall time of ``fn()`` in seconds over ``repeat`` runs after ``warmup`` runs."""
-    for _ in range(warmup):
-        fn()
-    times = []
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        for _ in range(repeat):
-            start = time.perf_counter()
-            fn()
-            times.append(time.perf_counter() - start)
-    finally:
-        if gc_was_enabled:
-            gc.enable()
-    return statistics.median(times)
-
-
 def run_times(fns: Sequence[Callable[[], object]], *, repeat: int = 5) -> list[list[float]]:
     """Wall times of several functions, each run ``repeat`` times in turn (a, b, a, b, ...).
 
