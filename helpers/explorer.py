@@ -573,8 +573,9 @@ class ExplorerView:
             bbox={"boxstyle": "round", "fc": "white", "alpha": 0.9,
                   "ec": REGIME_COLORS["diverging"], "lw": 2.5})
 
-        # Bottom right: the step length per iteration, log scale.
-        self._step_line = Line2D([], [], color=CLASS_COLORS[1], lw=1.5, marker=".", ms=4)
+        # Bottom right: the step length per iteration, log scale. Blue like the loss curve
+        # and notebook 06's own step-length plot (orange would read as class 1).
+        self._step_line = Line2D([], [], color=CLASS_COLORS[0], lw=1.5, marker=".", ms=4)
         ax_step.add_line(self._step_line)
         ax_step.set_yscale("log")
         ax_step.yaxis.set_major_locator(LogLocator(numticks=6))
