@@ -662,7 +662,7 @@ class ExplorerView:
         inside = ((self.w1_lim[0] <= path[:, 0]) & (path[:, 0] <= self.w1_lim[1])
                   & (self.w2_lim[0] <= path[:, 1]) & (path[:, 1] <= self.w2_lim[1]))
         n_out = int((~inside).sum())
-        self._off_text.set_text(f"{n_out} of {path.shape[0]} points are off this view")
+        self._off_text.set_text(f"{n_out} of {path.shape[0]} path points are off this view")
         self._off_text.set_visible(n_out > 0)
 
         # Loss curve: the limits follow the run, so a growing loss is drawn in full.
