@@ -30,9 +30,13 @@ $(STAMP): requirements.txt pyproject.toml
 	@touch $@
 
 # e.g. make lab LAB_ARGS="--ServerApp.port=9999"
+# Jupyter's default hidden files, plus the egg-info folder of the editable install.
+HIDE_GLOBS := ["__pycache__", "*.pyc", "*.pyo", ".DS_Store", "*.so", "*.dylib", "*~", "*.egg-info"]
+
 lab: $(STAMP)
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=. \
-		--LabApp.default_url=/lab/tree/notebooks/01_artificial-data.ipynb $(ALLOW_ROOT) $(LAB_ARGS)
+		--LabApp.default_url=/lab/tree/notebooks/01_artificial-data.ipynb \
+		'--ContentsManager.hide_globs=$(HIDE_GLOBS)' $(ALLOW_ROOT) $(LAB_ARGS)
 
 # One pytest-xdist worker per core; --dist loadscope keeps all the cells of a
 # notebook on one worker, in order (nbval's advice for parallel runs). One BLAS

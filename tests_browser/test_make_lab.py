@@ -96,6 +96,10 @@ def test_make_lab_serves_notebook_01_on_loopback_behind_a_token(tmp_path):
                                     timeout=10) as response:
             names = {item["name"] for item in json.load(response)["content"]}
         assert "01_artificial-data.ipynb" in names
+        with urllib.request.urlopen(f"{base}/api/contents?token={token}", timeout=10) as response:
+            top = {item["name"] for item in json.load(response)["content"]}
+        assert {"notebooks", "helpers", "README.md"} <= top
+        assert not any(name.endswith(".egg-info") for name in top), top  # clutter hidden
         with urllib.request.urlopen(url, timeout=10) as response:
             assert response.status == 200
     finally:
