@@ -49,8 +49,7 @@ def make_blobs(
     y[n0:] = 1.0
     centers = np.where(y == 1.0, 1.0, -1.0) * np.asarray(BLOB_CENTER)
     X = centers + rng.standard_normal((n_samples, 2))
-    order = rng.permutation(n_samples)
-    return X[order], y[order]
+    return _shuffled(X, y, rng)
 
 
 def add_bias_feature(X) -> NDArray[np.float64]:
@@ -82,6 +81,14 @@ def _shuffled(X, y, rng: np.random.Generator):
     """``X`` and ``y`` in a random order, so the classes are not in two blocks."""
     order = rng.permutation(X.shape[0])
     return X[order], y[order]
+
+
+def _two_curves(points0, points1, noise: float, rng: np.random.Generator):
+    """Class 0 on ``points0``, class 1 on ``points1``, with Gaussian noise, shuffled."""
+    X = np.vstack([points0, points1])
+    y = np.vstack([np.zeros((len(points0), 1)), np.ones((len(points1), 1))])
+    X = X + noise * rng.standard_normal(X.shape)
+    return _shuffled(X, y, rng)
 
 
 def make_moons(
@@ -118,15 +125,9 @@ def make_moons(
     n1 = n_samples - n0
     t0 = np.linspace(0.0, np.pi, n0)
     t1 = np.linspace(0.0, np.pi, n1)
-    X = np.vstack(
-        [
-            np.column_stack([np.cos(t0), np.sin(t0)]),
-            np.column_stack([1.0 - np.cos(t1), 0.5 - np.sin(t1)]),
-        ]
-    )
-    y = np.vstack([np.zeros((n0, 1)), np.ones((n1, 1))])
-    X = X + noise * rng.standard_normal(X.shape)
-    return _shuffled(X, y, rng)
+    upper = np.column_stack([np.cos(t0), np.sin(t0)])
+    lower = np.column_stack([1.0 - np.cos(t1), 0.5 - np.sin(t1)])
+    return _two_curves(upper, lower, noise, rng)
 
 
 def make_circles(
@@ -164,15 +165,9 @@ def make_circles(
     n1 = n_samples - n0
     t0 = np.linspace(0.0, 2.0 * np.pi, n0, endpoint=False)
     t1 = np.linspace(0.0, 2.0 * np.pi, n1, endpoint=False)
-    X = np.vstack(
-        [
-            np.column_stack([np.cos(t0), np.sin(t0)]),
-            factor * np.column_stack([np.cos(t1), np.sin(t1)]),
-        ]
-    )
-    y = np.vstack([np.zeros((n0, 1)), np.ones((n1, 1))])
-    X = X + noise * rng.standard_normal(X.shape)
-    return _shuffled(X, y, rng)
+    outer = np.column_stack([np.cos(t0), np.sin(t0)])
+    inner = factor * np.column_stack([np.cos(t1), np.sin(t1)])
+    return _two_curves(outer, inner, noise, rng)
 
 
 #: Centres of the four XOR clouds and their labels: the truth table of
