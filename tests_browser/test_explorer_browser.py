@@ -55,6 +55,8 @@ LATENCY_LIMIT_MS = float(os.environ.get("EXPLORER_LATENCY_LIMIT_MS", 10 * LATENC
 #: When set, a screenshot of each view is saved in this folder (to look at by eye).
 SCREENSHOT_DIR = os.environ.get("EXPLORER_SCREENSHOTS")
 N_MOVES = 7
+#: The readout (the editable number) of the learning-rate slider.
+LR_READOUT = ".lr-explorer .widget-slider >> nth=0 >> .widget-readout"
 RUN_ALL_TIMEOUT_S = 180
 
 # In-page helpers: time stamps of the last key press or click and of the last new figure.
@@ -216,8 +218,20 @@ def _wait_new_figure(page, changes_before: int) -> float:
 
 
 def _lr_value(page) -> float:
-    text = page.inner_text(".lr-explorer .widget-slider >> nth=0 >> .widget-readout")
+    text = page.inner_text(LR_READOUT)
     return float(text)
+
+
+def _type_lr(page, value: str) -> float:
+    """Type ``value`` into the learning-rate readout and press Enter; return the latency."""
+    page.locator(LR_READOUT).click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type(value)
+    changes = page.evaluate("() => window.__imgChanges")
+    page.keyboard.press("Enter")
+    latency = _wait_new_figure(page, changes)
+    assert _lr_value(page) == pytest.approx(float(value), rel=0.05)
+    return latency
 
 
 def _screenshot(page, name: str) -> None:
@@ -249,16 +263,7 @@ def test_explorer_in_jupyterlab(server, browser):
         assert all(b > a for a, b in zip(values, values[1:], strict=False)), values
 
         # Typing a value into the readout.
-        readout = page.locator(".lr-explorer .widget-slider >> nth=0 >> .widget-readout")
-        typed = []
-        for value in ("5", "50", "500"):
-            readout.click()
-            page.keyboard.press("Control+A")
-            page.keyboard.type(value)
-            changes = page.evaluate("() => window.__imgChanges")
-            page.keyboard.press("Enter")
-            typed.append(_wait_new_figure(page, changes))
-            assert _lr_value(page) == pytest.approx(float(value), rel=0.05)
+        typed = [_type_lr(page, value) for value in ("5", "50", "500")]
         assert page.evaluate(
             "() => document.querySelector('.lr-explorer img').getAttribute('src')") != src
         _assert_no_errors(page)
@@ -287,14 +292,7 @@ def test_explorer_in_notebook_7(server, browser):
         page.locator(".lr-explorer").scroll_into_view_if_needed()
         src = page.evaluate(INSTRUMENT_JS)
 
-        readout = page.locator(".lr-explorer .widget-slider >> nth=0 >> .widget-readout")
-        readout.click()
-        page.keyboard.press("Control+A")
-        page.keyboard.type("50")
-        changes = page.evaluate("() => window.__imgChanges")
-        page.keyboard.press("Enter")
-        typed = _wait_new_figure(page, changes)
-        assert _lr_value(page) == pytest.approx(50.0, rel=0.05)
+        typed = _type_lr(page, "50")
 
         track = page.locator(".lr-explorer .widget-slider >> nth=0 >> .noUi-target")
         box = track.bounding_box()
