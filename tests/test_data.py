@@ -327,24 +327,3 @@ def test_circles_bad_factor(factor):
 def test_arguments_after_n_samples_are_keyword_only():
     with pytest.raises(TypeError):
         make_moons(10, 0.1)
-
-
-def test_notebook_08_inline_functions_match_helpers():
-    # Notebook 08 writes make_xor and make_moons inline; they must stay identical to helpers.
-    import json
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parents[1] / "notebooks" / "08_why-a-line-fails.ipynb"
-    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
-    source = next(
-        "".join(c["source"]) for c in cells
-        if c["cell_type"] == "code" and "def make_xor" in "".join(c["source"])
-    )
-    namespace = {}
-    exec(source, namespace)
-    for n_samples, seed, noise in [(200, 0, 0.1), (4, 3, 0.0), (7, 1, 0.3), (101, 42, 0.2)]:
-        for name, lib in [("make_xor", make_xor), ("make_moons", make_moons)]:
-            X_nb, y_nb = namespace[name](n_samples, noise=noise, seed=seed)
-            X_lib, y_lib = lib(n_samples, noise=noise, seed=seed)
-            np.testing.assert_array_equal(X_nb, X_lib)
-            np.testing.assert_array_equal(y_nb, y_lib)

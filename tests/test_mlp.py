@@ -5,7 +5,7 @@ import pytest
 
 from helpers.data import make_blobs, make_circles, make_moons, make_xor
 from helpers.mlp import ACTIVATIONS, GAIN, backward, forward, init_params, predict, train
-from helpers.model import accuracy, bce_loss, gradient_descent, numerical_gradient, sigmoid
+from helpers.model import accuracy, bce_loss, gradient_descent, numerical_gradient
 from helpers.model import predict as predict_linear
 
 KEYS = ("W1", "b1", "W2", "b2")
@@ -372,38 +372,3 @@ def test_predict_thresholds_probabilities():
     np.testing.assert_array_equal(predict(X, p, threshold=0.999), (y_hat >= 0.999).astype(float))
     with pytest.raises(ValueError, match="threshold must be a number in"):
         predict(X, p, threshold=1.5)
-
-
-# --------------------------------------------------------------------------- notebook 09
-def _notebook_09_functions():
-    """Exec the cells of notebook 09 that define its inline functions, in order."""
-    import json
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parents[1] / "notebooks" / "09_hidden-layer.ipynb"
-    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
-    namespace = {}
-    for marker in ("def activate", "def forward", "def backward"):
-        source = next(
-            "".join(c["source"]) for c in cells
-            if c["cell_type"] == "code" and marker in "".join(c["source"])
-        )
-        exec(source, namespace)
-    return namespace
-
-
-@pytest.mark.parametrize("activation", ACTIVATIONS)
-def test_notebook_09_inline_forward_and_backward_match_helpers(activation):
-    nb = _notebook_09_functions()
-    X, y, p = small_problem(n_samples=15, n_hidden=5, activation=activation, seed=1)
-    y_hat_nb, cache_nb = nb["forward"](X, p, activation)
-    y_hat, cache = forward(X, p, activation=activation)
-    np.testing.assert_allclose(y_hat_nb, y_hat, rtol=1e-12)
-    for k in ("Z1", "A1", "z2"):
-        np.testing.assert_allclose(cache_nb[k], cache[k], rtol=1e-12, atol=1e-15)
-    grads_nb = nb["backward"](X, y, p, cache_nb)
-    grads = backward(X, y, p, cache)
-    for k in KEYS:
-        np.testing.assert_allclose(grads_nb[k], grads[k], rtol=1e-10, atol=1e-15)
-    z = np.array([-800.0, -30.0, 0.0, 30.0, 800.0])
-    np.testing.assert_allclose(nb["sigmoid"](z), sigmoid(z), rtol=1e-14, atol=1e-300)

@@ -9,8 +9,9 @@ on several random valid inputs. Where two modules share a name (``forward``,
 ``predict``), the one whose parameter names match the inline ``def`` is the reference.
 
 The cell is executed in a fresh namespace holding only ``np`` and the notebook's
-earlier inline-helper cells (so ``forward`` may call the ``sigmoid`` written a few
-cells before it), never the rest of the notebook's state.
+earlier definition cells, those with nothing but imports and defs (so ``forward``
+may call the ``sigmoid`` written a few cells before it), never the rest of the
+notebook's state.
 """
 
 from __future__ import annotations
@@ -236,24 +237,27 @@ ALL_PUBLIC = {key: f for by_module in PUBLIC.values() for key, f in by_module.it
 
 
 # --------------------------------------------------------------------------- comparison
-def _assert_same(expected, got, where="result"):
-    """Same structure, shapes and values (to rounding) as the helpers result."""
+def _assert_same(expected, got, where="result", exact=False):
+    """Same structure, shapes and values (to rounding, or ``exact``) as the helpers result."""
     if isinstance(expected, tuple):
         assert isinstance(got, (tuple, list)), f"{where}: expected a tuple, got {type(got)}"
         assert len(got) == len(expected), f"{where}: expected {len(expected)} values"
         for k, (e, g) in enumerate(zip(expected, got, strict=True)):
-            _assert_same(e, g, f"{where}[{k}]")
+            _assert_same(e, g, f"{where}[{k}]", exact)
     elif isinstance(expected, dict):
         assert isinstance(got, dict), f"{where}: expected a dict, got {type(got)}"
         assert set(got) == set(expected), f"{where}: keys {sorted(got)} != {sorted(expected)}"
         for key in expected:
-            _assert_same(expected[key], got[key], f"{where}[{key!r}]")
+            _assert_same(expected[key], got[key], f"{where}[{key!r}]", exact)
     elif isinstance(expected, str) or expected is None:
         assert got == expected, f"{where}: {got!r}, helpers gives {expected!r}"
     else:
         e, g = np.asarray(expected, dtype=float), np.asarray(got, dtype=float)
         assert g.shape == e.shape, f"{where}: shape {g.shape}, helpers gives {e.shape}"
-        np.testing.assert_allclose(g, e, rtol=1e-10, atol=1e-12, err_msg=where)
+        if exact:
+            np.testing.assert_array_equal(g, e, err_msg=where)
+        else:
+            np.testing.assert_allclose(g, e, rtol=1e-10, atol=1e-12, err_msg=where)
 
 
 def _top_level_ok(source: str) -> list[str]:
@@ -268,19 +272,25 @@ def _top_level_ok(source: str) -> list[str]:
 
 
 def _load_inline(notebook: str, cell_index: int) -> dict:
-    """Execute the cell (after the notebook's earlier inline-helper cells) in a fresh namespace."""
+    """Execute the cell in a fresh namespace, after the notebook's earlier definition cells.
+
+    A definition cell holds only imports and defs (an inline helper, or a small
+    function it calls, such as notebook 09's ``activate``); cells that compute
+    something are never run, so the inline function sees none of their state.
+    """
     namespace = {"np": np, "__name__": f"inline_{Path(notebook).stem}"}
-    for index, source, _ in _inline_cells(Path(NOTEBOOKS[0].parent, notebook)):
-        if index > cell_index:
-            break
-        bad = _top_level_ok(source)
+    nb = nbformat.read(Path(NOTEBOOKS[0].parent, notebook), as_version=4)
+    for index, cell in enumerate(nb.cells[: cell_index + 1]):
+        if cell.cell_type != "code":
+            continue
+        bad = _top_level_ok(cell.source)
         if index < cell_index and bad:
-            continue  # that cell's own test reports it
+            continue  # not a definition cell (an inline-helper cell's own test reports it)
         assert not bad, (
             f"{notebook} cell {index} defines a helpers function inline, so it must hold only "
             f"imports and defs; it also has: {bad}"
         )
-        exec(compile(source, f"{notebook}[cell {index}]", "exec"), namespace)
+        exec(compile(cell.source, f"{notebook}[cell {index}]", "exec"), namespace)
     return namespace
 
 
@@ -303,7 +313,9 @@ def test_inline_function_matches_helpers(notebook, cell_index, name):
         args, kwargs = INPUTS[key](rng, case)
         expected = ALL_PUBLIC[key](*args, **kwargs)
         got = inline(*args, **kwargs)
-        _assert_same(expected, got, f"{notebook} cell {cell_index}: {key}, input case {case}")
+        # A data generator must give the very same points for the same seed.
+        _assert_same(expected, got, f"{notebook} cell {cell_index}: {key}, input case {case}",
+                     exact=key.startswith("data."))
 
 
 def _reference(name: str, inline) -> str:
@@ -360,6 +372,9 @@ def test_comparison_detects_a_difference():
     ]:
         with pytest.raises(AssertionError):
             _assert_same((np.ones((2, 1)), {"a": 1.0}), got)
+    _assert_same(np.ones(3), np.ones(3) + 1e-13)  # rounding passes ...
+    with pytest.raises(AssertionError):
+        _assert_same(np.ones(3), np.ones(3) + 1e-13, exact=True)  # ... but not when exact
 
 
 def test_cell_rule_detects_other_statements():
