@@ -32,6 +32,9 @@ CLASS_MARKERS = ("o", "s")
 REGION_COLORS = ("#cfe3f1", "#fbe8c4")
 #: Colour of a descent path, and of highlighted mistakes.
 PATH_COLOR = "#D55E00"
+#: Colours for curves that are not classes (learning rates, activations, methods):
+#: Okabe-Ito bluish green, reddish purple and sky blue, none of them a class colour.
+SERIES_COLORS = ("#009E73", "#CC79A7", "#56B4E9")
 
 
 def _axes(ax: Axes | None) -> Axes:
