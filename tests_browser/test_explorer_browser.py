@@ -240,16 +240,23 @@ def _screenshot(page, name: str) -> None:
         page.locator(".lr-explorer").screenshot(path=str(Path(SCREENSHOT_DIR) / name))
 
 
-def test_explorer_in_jupyterlab(server, browser):
+def _open_and_run(page, url: str, server) -> str:
+    """Open the notebook, run all cells, check for errors; return the figure's src."""
     base, token, n_cells = server
+    page.goto(url, timeout=60_000)
+    _run_all(page, base, token, n_cells)
+    _assert_no_errors(page)
+    page.locator(".lr-explorer").scroll_into_view_if_needed()
+    src = page.evaluate(INSTRUMENT_JS)
+    assert src, "the explorer shows no figure"
+    return src
+
+
+def test_explorer_in_jupyterlab(server, browser):
+    base, token, _ = server
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     try:
-        page.goto(f"{base}/lab/tree/{NOTEBOOK}?token={token}", timeout=60_000)
-        _run_all(page, base, token, n_cells)
-        _assert_no_errors(page)
-        page.locator(".lr-explorer").scroll_into_view_if_needed()
-        src = page.evaluate(INSTRUMENT_JS)
-        assert src, "the explorer shows no figure"
+        src = _open_and_run(page, f"{base}/lab/tree/{NOTEBOOK}?token={token}", server)
 
         # Keyboard: focus the learning-rate handle and press the right arrow.
         handle = page.locator(".lr-explorer .widget-slider >> nth=0 >> .noUi-handle")
@@ -283,14 +290,10 @@ def test_explorer_in_notebook_7(server, browser):
     """Notebook 7 handles its keyboard shortcuts before the widgets do: there the arrow
     keys on a focused slider move the notebook's cursor instead. So this check types
     into the readout and clicks the slider's track."""
-    base, token, n_cells = server
+    base, token, _ = server
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     try:
-        page.goto(f"{base}/notebooks/{NOTEBOOK}?token={token}", timeout=60_000)
-        _run_all(page, base, token, n_cells)
-        _assert_no_errors(page)
-        page.locator(".lr-explorer").scroll_into_view_if_needed()
-        src = page.evaluate(INSTRUMENT_JS)
+        src = _open_and_run(page, f"{base}/notebooks/{NOTEBOOK}?token={token}", server)
 
         typed = _type_lr(page, "50")
 
