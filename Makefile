@@ -11,11 +11,12 @@ NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 # Root may start JupyterLab only when told so explicitly (containers, CI machines).
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: help lab test test-browser regen lint bench clean
+.PHONY: help lab test test-portable test-browser regen lint bench clean
 
 help:
 	@echo "make lab      - start JupyterLab on 127.0.0.1 (token auth) at the series"
 	@echo "make test     - unit tests of helpers/ plus nbval over every notebook"
+	@echo "make test-portable - nbval under other machines' floating point (BLAS kernels, SIMD, threads)"
 	@echo "make test-browser - make lab checked, and the explorer of notebook 06 in headless chromium"
 	@echo "make regen    - re-execute every notebook in place (Restart & Run All)"
 	@echo "make lint     - ruff over .py files and notebooks"
@@ -46,6 +47,12 @@ test: $(STAMP)
 	OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 \
 		$(BIN)/python -m pytest tests notebooks --nbval --nbval-current-env \
 		--nbval-sanitize-with tests/nbval_sanitize.cfg -n auto --dist loadscope
+
+# nbval over every notebook again, once per floating-point environment a learner's
+# machine may have: other OpenBLAS kernels, NumPy without AVX-512 or AVX2, 1 or 2
+# BLAS threads (tests/portable.py says what each simulates). A few minutes.
+test-portable: $(STAMP)
+	$(BIN)/python tests/portable.py $(PORTABLE_ARGS)
 
 # Playwright (requirements-dev.txt) drives Debian's chromium; no browser is downloaded.
 $(DEV_STAMP): requirements-dev.txt $(STAMP)

@@ -103,15 +103,26 @@ def probe(env: dict[str, str]) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def run_nbval(env: dict[str, str], notebooks: list[str]) -> tuple[bool, list[str], str]:
-    """nbval over ``notebooks``; returns (passed, differing cells, pytest's last line)."""
+def run_nbval(env: dict[str, str], notebooks: list[str], *, workers: str = "auto",
+              ) -> tuple[bool, list[str], str]:
+    """nbval over ``notebooks``; returns (passed, differing cells, pytest's last line).
+
+    A differing cell is named ``NN#k``: notebook number (or file name) and nbval's
+    cell number, which counts code cells from 0.
+    """
     cmd = [sys.executable, "-m", "pytest", *notebooks, "--nbval", "--nbval-current-env",
            "--nbval-sanitize-with", str(SANITIZE), "-q", "-p", "no:cacheprovider",
-           "-n", "auto", "--dist", "loadscope", "-o", "addopts="]
+           "-n", workers, "--dist", "loadscope", "-o", "addopts=",
+           # pytest names a file outside its rootdir '' in the summary; widen it
+           "--rootdir", os.path.commonpath([ROOT, *(Path(nb).resolve() for nb in notebooks)])]
     out = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True)
-    failed = sorted(set(re.findall(r"^FAILED notebooks/(\S+?)\.ipynb::Cell (\d+)", out.stdout,
-                                   re.M)))
-    cells = [f"{nb[:2]}#{cell}" for nb, cell in failed]
+    failed = re.findall(r"^FAILED (\S+?\.ipynb)::Cell (\d+)", out.stdout, re.M)
+    cells = []
+    for path, cell in failed:
+        stem = Path(path).stem
+        name = f"{stem[:2] if stem[:2].isdigit() else stem}#{cell}"
+        if name not in cells:
+            cells.append(name)
     last = (out.stdout.strip().splitlines() or ["(no output)"])[-1]
     return out.returncode == 0, cells, re.sub(r"\x1b\[[0-9;]*m", "", last)
 
