@@ -19,7 +19,8 @@ A configuration that this processor cannot run (a kernel needing AVX-512 on a
 CPU without it) is reported as skipped with the kernel OpenBLAS fell back to,
 never as passed. Every configuration that runs must pass.
 
-Usage: python tests/portable.py [--only NAME ...] [notebook ...]
+Usage: python tests/portable.py [--only NAME] ... [notebook ...]
+(`make test-portable PORTABLE_ARGS="--only haswell notebooks/06_training.ipynb"`)
 """
 
 from __future__ import annotations
@@ -51,10 +52,12 @@ class Config:
     env: dict[str, str] = field(default_factory=dict)
     kernel: str | None = None  # the OpenBLAS kernel this configuration expects to run
     x86_only: bool = False
+    keep_switches: bool = False  # keep the caller's OPENBLAS_CORETYPE etc., if any
 
 
 CONFIGS = [
-    Config("as-found", "this machine as it is, 1 BLAS thread", {"OPENBLAS_NUM_THREADS": "1"}),
+    Config("as-found", "this machine as it is (its own switches, if any, kept), 1 BLAS thread",
+           {"OPENBLAS_NUM_THREADS": "1"}, keep_switches=True),
     Config("blas-2-threads", "2 BLAS threads", {"OPENBLAS_NUM_THREADS": "2"}),
     Config("skylakex", "OpenBLAS AVX-512 kernel (Intel Xeon, AMD Zen 4/5)",
            {"OPENBLAS_CORETYPE": "SkylakeX"}, "SkylakeX", True),
@@ -87,10 +90,13 @@ print(json.dumps({"kernel": blas[0]["architecture"] if blas else "?",
 """
 
 
-def base_env() -> dict[str, str]:
-    """The caller's environment without any of the switches a configuration sets."""
-    env = {k: v for k, v in os.environ.items()
-           if k not in {"OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "NPY_DISABLE_CPU_FEATURES"}}
+SWITCHES = {"OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "NPY_DISABLE_CPU_FEATURES"}
+
+
+def base_env(*, keep_switches: bool = False) -> dict[str, str]:
+    """The caller's environment, one BLAS thread, and (unless kept) none of the switches
+    a configuration sets, so that the libraries choose as on a learner's machine."""
+    env = {k: v for k, v in os.environ.items() if keep_switches or k not in SWITCHES}
     env.update(OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
     env.pop("MPLBACKEND", None)
     return env
@@ -130,8 +136,9 @@ def run_nbval(env: dict[str, str], notebooks: list[str], *, workers: str = "auto
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notebooks", nargs="*", help="default: notebooks/NN_*.ipynb")
-    parser.add_argument("--only", nargs="+", metavar="NAME",
-                        help="run these configurations only: " + ", ".join(c.name for c in CONFIGS))
+    parser.add_argument("--only", action="append", metavar="NAME",
+                        help="run only this configuration (repeatable): "
+                        + ", ".join(c.name for c in CONFIGS))
     args = parser.parse_args(argv)
     notebooks = args.notebooks or sorted(
         str(p.relative_to(ROOT)) for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
@@ -144,12 +151,12 @@ def main(argv: list[str] | None = None) -> int:
         configs = [c for c in CONFIGS if c.name in args.only]
 
     x86 = platform.machine().lower() in {"x86_64", "amd64"}
-    found = probe(base_env())
+    found = probe(base_env(keep_switches=True))
     print(f"make test-portable: {len(notebooks)} notebooks; this machine: {platform.machine()}, "
           f"OpenBLAS kernel {found['kernel']}, NumPy SIMD {' '.join(found['simd']) or 'baseline'}")
     rows, failures = [], 0
     for config in configs:
-        env = base_env() | config.env
+        env = base_env(keep_switches=config.keep_switches) | config.env
         start = time.perf_counter()
         if config.x86_only and not x86:
             rows.append((config.name, "-", "-", "skipped", "x86-64 only"))
