@@ -23,7 +23,7 @@ help:
 	@echo "make test     - unit tests of helpers/ plus nbval over every notebook"
 	@echo "make test-browser - make lab checked, and the explorer of notebook 06 in headless chromium"
 	@echo "make regen    - re-execute every notebook in place (Restart & Run All)"
-	@echo "make lint     - ruff over .py files and notebooks"
+	@echo "make lint     - ruff over .py files and notebooks, and a schema check of .github/workflows"
 	@echo "make bench    - speed and memory benchmarks"
 	@echo "make clean    - remove .venv and caches"
 	@echo "PYTHON=python3.12 picks the Python that builds .venv ($(firstword $(PYTHONS)) to $(lastword $(PYTHONS)))"
@@ -71,7 +71,8 @@ test: $(STAMP)
 		$(BIN)/python -m pytest tests notebooks --nbval --nbval-current-env \
 		--nbval-sanitize-with tests/nbval_sanitize.cfg -n auto --dist loadscope
 
-# Playwright (requirements-dev.txt) drives Debian's chromium; no browser is downloaded.
+# requirements-dev.txt: Playwright for test-browser (it drives Debian's chromium; no browser
+# is downloaded) and check-jsonschema for lint.
 $(DEV_STAMP): requirements-dev.txt $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	@touch $@
@@ -94,8 +95,10 @@ regen: $(STAMP)
 	done
 	$(BIN)/python tests/tidy_notebooks.py $(NOTEBOOKS)
 
-lint: $(STAMP)
+# The workflow is checked against the schema that check-jsonschema ships (no download).
+lint: $(DEV_STAMP)
 	$(BIN)/ruff check helpers tests tests_browser notebooks benchmarks
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 
 # e.g. make bench BENCH_ARGS="--blas-threads 0 --skip-suite" (see python -m benchmarks -h)
 bench: $(STAMP)
