@@ -3,6 +3,11 @@
 # pyproject.toml change.
 
 PYTHON ?= python3
+# The Pythons that every pin has wheels for on Linux x86_64, macOS arm64 and Windows
+# (numpy 2.4.6, matplotlib 3.11.2 and ipykernel 7.4.0 need 3.11; none has 3.15 wheels).
+# Keep in step with requires-python and ruff's target-version in pyproject.toml,
+# runtime.txt (Binder) and the matrix in .github/workflows/test.yml.
+PYTHONS := 3.11 3.12 3.13 3.14
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
@@ -11,7 +16,7 @@ NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 # Root may start JupyterLab only when told so explicitly (containers, CI machines).
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: help lab test test-portable test-browser regen lint bench clean
+.PHONY: help lab test test-portable test-browser regen lint bench clean FORCE
 
 help:
 	@echo "make lab      - start JupyterLab on 127.0.0.1 (token auth) at the series"
@@ -19,12 +24,31 @@ help:
 	@echo "make test-portable - nbval under other machines' floating point (BLAS kernels, SIMD, threads)"
 	@echo "make test-browser - make lab checked, and the explorer of notebook 06 in headless chromium"
 	@echo "make regen    - re-execute every notebook in place (Restart & Run All)"
-	@echo "make lint     - ruff over .py files and notebooks"
+	@echo "make lint     - ruff over .py files and notebooks, and a schema check of .github/workflows"
 	@echo "make bench    - speed and memory benchmarks"
 	@echo "make clean    - remove .venv and caches"
+	@echo "PYTHON=python3.12 picks the Python that builds .venv ($(firstword $(PYTHONS)) to $(lastword $(PYTHONS)))"
 
-$(STAMP): requirements.txt pyproject.toml
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+# `$(call py_version,PY)` prints e.g. 3.12 for a Python that runs, nothing otherwise.
+py_version = $(1) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null
+# A .venv counts as built when it has the stamp (its install worked to the end) and its
+# Python still runs and is supported (not upgraded or removed since, not made by hand).
+VENV_OK := $(and $(wildcard $(STAMP)),$(filter $(PYTHONS),$(shell $(call py_version,$(BIN)/python))))
+
+# A built .venv is updated in place when requirements.txt or pyproject.toml change.
+# Any other .venv, such as what a failed first build left, is removed and built anew,
+# but first $(PYTHON) is checked: an unsupported one stops make at once.
+$(STAMP): requirements.txt pyproject.toml $(if $(VENV_OK),,FORCE)
+	@if [ -z "$(VENV_OK)" ]; then \
+		v=$$($(call py_version,$(PYTHON))); \
+		case " $(PYTHONS) " in *" $$v "*) ;; *) \
+			echo "make: $(PYTHON) is $${v:+Python }$${v:-not a Python that runs}, but the pinned packages need Python $(firstword $(PYTHONS)) to $(lastword $(PYTHONS)): name an installed one, e.g. make $(or $(MAKECMDGOALS),lab) PYTHON=python3.12" >&2; \
+			exit 1;; \
+		esac; \
+		rm -rf $(VENV); \
+		echo "$(PYTHON) -m venv $(VENV)   # Python $$v"; \
+		$(PYTHON) -m venv $(VENV) || exit 1; \
+	fi
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
@@ -54,7 +78,8 @@ test: $(STAMP)
 test-portable: $(STAMP)
 	$(BIN)/python tests/portable.py $(PORTABLE_ARGS)
 
-# Playwright (requirements-dev.txt) drives Debian's chromium; no browser is downloaded.
+# requirements-dev.txt: Playwright for test-browser (it drives Debian's chromium; no browser
+# is downloaded) and check-jsonschema for lint.
 $(DEV_STAMP): requirements-dev.txt $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	@touch $@
@@ -77,8 +102,10 @@ regen: $(STAMP)
 	done
 	$(BIN)/python tests/tidy_notebooks.py $(NOTEBOOKS)
 
-lint: $(STAMP)
+# The workflow is checked against the schema that check-jsonschema ships (no download).
+lint: $(DEV_STAMP)
 	$(BIN)/ruff check helpers tests tests_browser notebooks benchmarks
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 
 # e.g. make bench BENCH_ARGS="--blas-threads 0 --skip-suite" (see python -m benchmarks -h)
 bench: $(STAMP)
@@ -87,3 +114,5 @@ bench: $(STAMP)
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache build *.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+
+FORCE:
