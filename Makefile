@@ -11,7 +11,7 @@ NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 # Root may start JupyterLab only when told so explicitly (containers, CI machines).
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: help lab test test-browser regen lint bench clean
+.PHONY: help lab test test-browser regen lint bench clean hooks
 
 help:
 	@echo "make lab      - start JupyterLab on 127.0.0.1 (token auth) at the series"
@@ -21,6 +21,7 @@ help:
 	@echo "make lint     - ruff over .py files and notebooks"
 	@echo "make bench    - speed and memory benchmarks"
 	@echo "make clean    - remove .venv and caches"
+	@echo "make hooks    - contributors, once per clone: commit notebooks without widget views"
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -76,6 +77,12 @@ lint: $(STAMP)
 # e.g. make bench BENCH_ARGS="--blas-threads 0 --skip-suite" (see python -m benchmarks -h)
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks $(BENCH_ARGS)
+
+# Git's clean filter named in .gitattributes: what is committed (and what `git diff`
+# compares) is each notebook without widget views; the working copy keeps them.
+hooks:
+	git config filter.nbtidy.clean "$(PYTHON) tests/tidy_notebooks.py --stdin"
+	@echo "git now commits notebooks through tests/tidy_notebooks.py --stdin (.gitattributes)"
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache build *.egg-info
