@@ -16,11 +16,32 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TIDY = ROOT / "tests" / "tidy_notebooks.py"
-NOTEBOOK = ROOT / "notebooks" / "06_training.ipynb"
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 VIEW = {"output_type": "display_data", "metadata": {},
         "data": {"text/plain": "VBox(children=(FloatLogSlider(value=1.0),))",
                  WIDGET_MIME: {"model_id": "8f0c", "version_major": 2, "version_minor": 0}}}
+
+
+def _dump(nb: dict) -> str:
+    """The layout Jupyter writes."""
+    return json.dumps(nb, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def _clean() -> str:
+    """A small notebook as `make regen` leaves it: a widget cell, then its static figure.
+
+    Made here rather than read from notebooks/, whose working copy a learner may
+    have run."""
+    cells = [
+        {"cell_type": "code", "execution_count": 1, "metadata": {}, "outputs": [],
+         "source": ["# NBVAL_IGNORE_OUTPUT\n", "learning_rate_explorer(X, y)"]},
+        {"cell_type": "code", "execution_count": 2, "metadata": {},
+         "outputs": [{"output_type": "display_data", "metadata": {},
+                      "data": {"image/png": "iVBORw0KGgo=", "text/plain": "<Figure>"}}],
+         "source": ["plot_explorer(X, y, lr=1.0)\n", "plt.show()"]},
+    ]
+    return _dump({"cells": cells, "metadata": {"language_info": {"name": "python"}},
+                  "nbformat": 4, "nbformat_minor": 5})
 
 
 def _with_widget_view(text: str) -> str:
@@ -29,7 +50,7 @@ def _with_widget_view(text: str) -> str:
     cell = next(c for c in nb["cells"] if "NBVAL_IGNORE_OUTPUT" in "".join(c["source"]))
     cell["outputs"].append(VIEW)
     nb["metadata"]["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {}}}
-    return json.dumps(nb, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+    return _dump(nb)
 
 
 def _filter(data: bytes) -> bytes:
@@ -38,7 +59,7 @@ def _filter(data: bytes) -> bytes:
 
 
 def test_stdin_filter_drops_widget_views_and_keeps_everything_else():
-    clean = NOTEBOOK.read_bytes()
+    clean = _clean().encode("utf-8")
     assert _filter(clean) == clean  # a tidy notebook passes byte for byte
     assert _filter(_with_widget_view(clean.decode("utf-8")).encode("utf-8")) == clean
     assert _filter(b"not a notebook {") == b"not a notebook {"
@@ -54,14 +75,14 @@ def test_make_hooks_commits_notebooks_without_widget_views(tmp_path):
                     str(ROOT / "Makefile"), "hooks", f"PYTHON={sys.executable}"],
                    check=True, capture_output=True)
 
-    learner = _with_widget_view(NOTEBOOK.read_text(encoding="utf-8"))
+    learner = _with_widget_view(_clean())
     (tmp_path / "06.ipynb").write_text(learner, encoding="utf-8")
     subprocess.run([*git, "add", "-A"], check=True)
     subprocess.run([*git, "commit", "-q", "-m", "ran the notebook"], check=True)
 
     committed = subprocess.run([*git, "show", "HEAD:06.ipynb"], check=True,
                                capture_output=True).stdout
-    assert committed == NOTEBOOK.read_bytes()  # no widget view, nothing else changed
+    assert committed == _clean().encode("utf-8")  # no widget view, nothing else changed
     assert WIDGET_MIME in (tmp_path / "06.ipynb").read_text(encoding="utf-8")  # kept here
     status = subprocess.run([*git, "status", "--porcelain"], check=True, capture_output=True)
     assert status.stdout == b""  # the views alone are no change to commit
