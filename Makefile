@@ -8,8 +8,6 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
-# Root may start JupyterLab only when told so explicitly (containers, CI machines).
-ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 .PHONY: help lab test test-browser regen lint bench clean hooks
 
@@ -28,16 +26,14 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(BIN)/python tools/lab.py --settings-only
 	@touch $@
 
+# tools/lab.py holds JupyterLab's options (loopback, notebook 01, hidden egg-info,
+# --allow-root as root), so README's steps without make run the same command.
 # e.g. make lab LAB_ARGS="--ServerApp.port=9999"
-# Jupyter's default hidden files, plus the egg-info folder of the editable install.
-HIDE_GLOBS := ["__pycache__", "*.pyc", "*.pyo", ".DS_Store", "*.so", "*.dylib", "*~", "*.egg-info"]
-
 lab: $(STAMP)
-	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=. \
-		--LabApp.default_url=/lab/tree/notebooks/01_artificial-data.ipynb \
-		'--ContentsManager.hide_globs=$(HIDE_GLOBS)' $(ALLOW_ROOT) $(LAB_ARGS)
+	$(BIN)/python tools/lab.py $(LAB_ARGS)
 
 # One pytest-xdist worker per core; --dist loadscope keeps all the cells of a
 # notebook on one worker, in order (nbval's advice for parallel runs). One BLAS
@@ -72,7 +68,7 @@ regen: $(STAMP)
 	$(BIN)/python tests/tidy_notebooks.py $(NOTEBOOKS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check helpers tests tests_browser notebooks benchmarks
+	$(BIN)/ruff check helpers tests tests_browser notebooks benchmarks tools
 
 # e.g. make bench BENCH_ARGS="--blas-threads 0 --skip-suite" (see python -m benchmarks -h)
 bench: $(STAMP)
