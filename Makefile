@@ -13,10 +13,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
-# Root may start JupyterLab only when told so explicitly (containers, CI machines).
-ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: help lab test test-portable test-browser regen lint bench clean FORCE
+.PHONY: help lab test test-portable test-browser regen lint bench clean hooks FORCE
 
 help:
 	@echo "make lab      - start JupyterLab on 127.0.0.1 (token auth) at the series"
@@ -27,6 +25,7 @@ help:
 	@echo "make lint     - ruff over .py files and notebooks, and a schema check of .github/workflows"
 	@echo "make bench    - speed and memory benchmarks"
 	@echo "make clean    - remove .venv and caches"
+	@echo "make hooks    - contributors, once per clone: commit notebooks without widget views"
 	@echo "PYTHON=python3.12 picks the Python that builds .venv ($(firstword $(PYTHONS)) to $(lastword $(PYTHONS)))"
 
 # `$(call py_version,PY)` prints e.g. 3.12 for a Python that runs, nothing otherwise.
@@ -52,16 +51,14 @@ $(STAMP): requirements.txt pyproject.toml $(if $(VENV_OK),,FORCE)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(BIN)/python tools/lab.py --settings-only
 	@touch $@
 
+# tools/lab.py holds JupyterLab's options (loopback, notebook 01, hidden egg-info,
+# --allow-root as root), so README's steps without make run the same command.
 # e.g. make lab LAB_ARGS="--ServerApp.port=9999"
-# Jupyter's default hidden files, plus the egg-info folder of the editable install.
-HIDE_GLOBS := ["__pycache__", "*.pyc", "*.pyo", ".DS_Store", "*.so", "*.dylib", "*~", "*.egg-info"]
-
 lab: $(STAMP)
-	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=. \
-		--LabApp.default_url=/lab/tree/notebooks/01_artificial-data.ipynb \
-		'--ContentsManager.hide_globs=$(HIDE_GLOBS)' $(ALLOW_ROOT) $(LAB_ARGS)
+	$(BIN)/python tools/lab.py $(LAB_ARGS)
 
 # One pytest-xdist worker per core; --dist loadscope keeps all the cells of a
 # notebook on one worker, in order (nbval's advice for parallel runs). One BLAS
@@ -104,12 +101,18 @@ regen: $(STAMP)
 
 # The workflow is checked against the schema that check-jsonschema ships (no download).
 lint: $(DEV_STAMP)
-	$(BIN)/ruff check helpers tests tests_browser notebooks benchmarks
+	$(BIN)/ruff check helpers tests tests_browser notebooks benchmarks tools
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 
 # e.g. make bench BENCH_ARGS="--blas-threads 0 --skip-suite" (see python -m benchmarks -h)
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks $(BENCH_ARGS)
+
+# Git's clean filter named in .gitattributes: what is committed (and what `git diff`
+# compares) is each notebook without widget views; the working copy keeps them.
+hooks:
+	git config filter.nbtidy.clean "$(PYTHON) tests/tidy_notebooks.py --stdin"
+	@echo "git now commits notebooks through tests/tidy_notebooks.py --stdin (.gitattributes)"
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache build *.egg-info

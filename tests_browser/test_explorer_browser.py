@@ -9,7 +9,9 @@ In JupyterLab the test runs all cells, waits until every cell has run and the
 kernel is idle, then moves the learning-rate slider with the keyboard and by
 typing into its readout. Each time the figure must change and no cell may show
 an error. It prints the key-press-to-new-figure latency (goal: median <= 100 ms).
-A second check opens the notebook in Notebook 7 (``/notebooks/...``).
+A second check opens the notebook in Notebook 7 (``/notebooks/...``). Neither may
+show JupyterLab's "get notified about official Jupyter news?" pop-up, which .venv's
+settings overrides turn off (tools/lab.py).
 """
 
 from __future__ import annotations
@@ -210,6 +212,14 @@ def _assert_no_errors(page) -> None:
     assert "Traceback" not in body
 
 
+def _assert_no_news_popup(page) -> None:
+    """The first-start question about Jupyter news, a toast over the lower right."""
+    toasts = page.eval_on_selector_all(".Toastify__toast", "els => els.map(e => e.innerText)")
+    assert not any("Jupyter news" in t for t in toasts), (
+        "the Jupyter-news pop-up is shown (.venv lacks the settings overrides that "
+        f"`python tools/lab.py --settings-only` writes): {toasts}")
+
+
 def _wait_new_figure(page, changes_before: int) -> float:
     """Wait for the figure to change; return the input-to-new-figure latency in ms."""
     page.wait_for_function("(n) => window.__imgChanges > n", arg=changes_before,
@@ -244,8 +254,9 @@ def _open_and_run(page, url: str, server) -> str:
     """Open the notebook, run all cells, check for errors; return the figure's src."""
     base, token, n_cells = server
     page.goto(url, timeout=60_000)
-    _run_all(page, base, token, n_cells)
+    _run_all(page, base, token, n_cells)  # seconds after start: the pop-up would be up
     _assert_no_errors(page)
+    _assert_no_news_popup(page)
     page.locator(".lr-explorer").scroll_into_view_if_needed()
     src = page.evaluate(INSTRUMENT_JS)
     assert src, "the explorer shows no figure"

@@ -2,7 +2,8 @@
 
 Starts `make lab` on a free port and checks what the README promises: the printed
 link opens notebook 01, the server listens on the loopback address only, and the
-token is required.
+token is required. Then the README's steps without make, taken from the README and
+run literally in a fresh copy of the repository, must give the same server.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -45,32 +47,33 @@ def _listening_addresses(port: int) -> set[str]:
     return found
 
 
-def test_make_lab_serves_notebook_01_on_loopback_behind_a_token(tmp_path):
-    port = _free_port()
+def _check_lab(command: list[str], cwd: Path, port: int, tmp_path: Path,
+               startup_s: float = 120) -> None:
+    """Start ``command`` (a JupyterLab launch, listening on ``port``) and check what the
+    README promises: the printed link opens notebook 01, the server listens on
+    127.0.0.1 only, the token is required, and the egg-info folder is hidden."""
     env = {
         **os.environ,
         "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"),
         "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path / "workspaces"),
         "BROWSER": "true",  # never try to open a browser window
     }
-    args = f"--ServerApp.port={port} --ServerApp.port_retries=0 --ServerApp.open_browser=False"
     proc = subprocess.Popen(
-        ["make", "--no-print-directory", "lab", f"LAB_ARGS={args}"],
-        cwd=REPO, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+        command, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT, text=True, start_new_session=True,
     )
     output = []
     try:
-        deadline = time.monotonic() + 120
+        deadline = time.monotonic() + startup_s
         url = None
         while url is None:
             line = proc.stdout.readline()
             if not line:
-                pytest.fail("make lab exited before printing a link:\n" + "".join(output))
+                pytest.fail(f"{command} exited before printing a link:\n" + "".join(output))
             output.append(line)
             match = re.search(r"(http://\S+\?token=\w+)", line)
             url = match.group(1) if match else None
-            assert time.monotonic() < deadline, "make lab printed no link within 120 s"
+            assert time.monotonic() < deadline, f"no link within {startup_s:.0f} s"
 
         expected = f"http://127.0.0.1:{port}/lab/tree/notebooks/01_artificial-data.ipynb?token="
         assert url.startswith(expected), url
@@ -83,7 +86,7 @@ def test_make_lab_serves_notebook_01_on_loopback_behind_a_token(tmp_path):
                 urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=5).close()
                 break
             except (urllib.error.URLError, ConnectionError):
-                assert time.monotonic() < deadline, "make lab's server did not answer"
+                assert time.monotonic() < deadline, "the server did not answer"
                 time.sleep(0.3)
 
         # Loopback only: 127.0.0.1 (0100007F in /proc's little-endian hex), nothing else.
@@ -99,7 +102,8 @@ def test_make_lab_serves_notebook_01_on_loopback_behind_a_token(tmp_path):
         with urllib.request.urlopen(f"{base}/api/contents?token={token}", timeout=10) as response:
             top = {item["name"] for item in json.load(response)["content"]}
         assert {"notebooks", "helpers", "README.md"} <= top
-        assert not any(name.endswith(".egg-info") for name in top), top  # clutter hidden
+        assert any(p.name.endswith(".egg-info") for p in cwd.iterdir())  # there, and
+        assert not any(name.endswith(".egg-info") for name in top), top  # hidden
         with urllib.request.urlopen(url, timeout=10) as response:
             assert response.status == 200
     finally:
@@ -109,3 +113,40 @@ def test_make_lab_serves_notebook_01_on_loopback_behind_a_token(tmp_path):
         except (ProcessLookupError, subprocess.TimeoutExpired):
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
+
+
+def _lab_args(port: int) -> str:
+    return f"--ServerApp.port={port} --ServerApp.port_retries=0 --ServerApp.open_browser=False"
+
+
+def test_make_lab_serves_notebook_01_on_loopback_behind_a_token(tmp_path):
+    port = _free_port()
+    _check_lab(["make", "--no-print-directory", "lab", f"LAB_ARGS={_lab_args(port)}"],
+               REPO, port, tmp_path)
+
+
+def _readme_steps_without_make() -> list[str]:
+    """The README's POSIX block under "No `make`?", line by line."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"^No `make`\?.*?^```bash\n(.*?)^```", readme, re.S | re.M)
+    assert block, "README: no ```bash block after 'No `make`?'"
+    return [line for line in block.group(1).splitlines() if line.strip()]
+
+
+def test_readme_steps_without_make_in_a_fresh_copy(tmp_path):
+    """The README's steps by hand, literally, in a copy of the repository with no .venv:
+    the last one starts JupyterLab, which must serve what `make lab` serves."""
+    steps = _readme_steps_without_make()
+    assert steps[0].startswith("python3 -m venv .venv") and "tools/lab.py" in steps[-1]
+    copy = tmp_path / "repo"
+    shutil.copytree(REPO, copy, ignore=shutil.ignore_patterns(
+        ".venv", ".git", "*.egg-info", "__pycache__", ".pytest_cache", ".ruff_cache", "build",
+        "test-results", ".bench", ".ipynb_checkpoints"))
+    env = {k: v for k, v in os.environ.items() if k not in {"VIRTUAL_ENV", "PYTHONHOME"}}
+    env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
+    install = subprocess.run(["bash", "-euc", "\n".join(steps[:-1])], cwd=copy, env=env,
+                             stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                             timeout=900)
+    assert install.returncode == 0, install.stdout[-3000:] + install.stderr[-3000:]
+    port = _free_port()
+    _check_lab(["bash", "-euc", f"exec {steps[-1]} {_lab_args(port)}"], copy, port, tmp_path)
