@@ -80,14 +80,6 @@ CONFIGS = [
             "NPY_DISABLE_CPU_FEATURES": " ".join(NUMPY_AVX2_AND_ABOVE)}, None, True),
 ]
 
-PROBE = """
-import json, numpy as np, threadpoolctl
-from numpy._core._multiarray_umath import __cpu_features__ as found
-blas = [i for i in threadpoolctl.threadpool_info() if i["user_api"] == "blas"]
-simd = [k for k in ("X86_V3", "X86_V4", "AVX512_ICL", "AVX512_SPR", "ASIMD", "SVE") if found.get(k)]
-print(json.dumps({"kernel": blas[0]["architecture"] if blas else "?",
-                  "threads": blas[0]["num_threads"] if blas else 0, "simd": simd}))
-"""
 
 
 SWITCHES = {"OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "NPY_DISABLE_CPU_FEATURES"}
@@ -104,8 +96,8 @@ def base_env(*, keep_switches: bool = False) -> dict[str, str]:
 
 def probe(env: dict[str, str]) -> dict:
     """What NumPy and OpenBLAS actually run under ``env`` (asked, not assumed)."""
-    out = subprocess.run([sys.executable, "-c", PROBE], env=env, capture_output=True, text=True,
-                         check=True)
+    out = subprocess.run([sys.executable, str(ROOT / "tests" / "machine.py")], env=env,
+                         capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -152,8 +144,9 @@ def main(argv: list[str] | None = None) -> int:
 
     x86 = platform.machine().lower() in {"x86_64", "amd64"}
     found = probe(base_env(keep_switches=True))
+    simd = " ".join(found["simd"] or ["?"]) or "baseline"
     print(f"make test-portable: {len(notebooks)} notebooks; this machine: {platform.machine()}, "
-          f"OpenBLAS kernel {found['kernel']}, NumPy SIMD {' '.join(found['simd']) or 'baseline'}")
+          f"OpenBLAS kernel {found['kernel']}, NumPy SIMD {simd}")
     rows, failures = [], 0
     for config in configs:
         env = base_env(keep_switches=config.keep_switches) | config.env
@@ -163,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         seen = probe(env)
         kernel = f"{seen['kernel']} x{seen['threads']}"
-        simd = " ".join(s.replace("AVX512_", "") for s in seen["simd"]) or "baseline"
+        simd = " ".join(s.replace("AVX512_", "") for s in seen["simd"] or ["?"]) or "baseline"
         if config.kernel and seen["kernel"] != config.kernel:
             rows.append((config.name, kernel, simd, "skipped",
                          f"this CPU cannot run {config.kernel}"))

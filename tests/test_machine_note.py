@@ -40,7 +40,9 @@ def _pytest(folder: Path, *args: str) -> str:
 
 
 def test_note_names_the_differing_cell_and_the_blas_kernel(tmp_path):
-    (tmp_path / "conftest.py").write_text(CONFTEST.read_text(encoding="utf-8"), encoding="utf-8")
+    for name in ("conftest.py", "machine.py"):
+        source = CONFTEST.with_name(name).read_text(encoding="utf-8")
+        (tmp_path / name).write_text(source, encoding="utf-8")
     (tmp_path / "tiny.ipynb").write_text(json.dumps(_notebook()), encoding="utf-8")
     (tmp_path / "test_plain.py").write_text("def test_fails():\n    assert False\n")
     kernel = next(i for i in threadpoolctl.threadpool_info() if i["user_api"] == "blas")

@@ -19,13 +19,15 @@ pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="needs make
 
 # A stand-in for `python`: answers the Makefile's version question with VERSION,
 # makes a .venv whose python is the same script, and takes `-m pip install` as done,
-# unless a file named pip-fails lies beside the Makefile. Every call is logged.
+# unless a file named pip-fails lies beside the Makefile, and the JupyterLab settings
+# step as done too. Every call is logged.
 FAKE_PYTHON = """#!/bin/sh
 echo "$0 $*" >> "{root}/calls.log"
 case "$*" in
   *sys.version_info*) echo {version} ;;
   "-m venv "*) mkdir -p "$3/bin" && cp "$0" "$3/bin/python" ;;
   "-m pip install"*) [ ! -e "{root}/pip-fails" ] ;;
+  "tools/lab.py --settings-only") ;;
   *) exit 1 ;;
 esac
 """
