@@ -1,4 +1,4 @@
-"""Tests of helpers.explorer: the explorer's figure, through its state and its pixels."""
+"""Tests of helpers.explorer: the explorer's view, through its state and its pixels."""
 
 import importlib
 import re
@@ -12,7 +12,7 @@ import pytest
 from matplotlib.colors import to_rgb
 
 from helpers.data import make_blobs
-from helpers.explorer import ExplorerView, _half_plane, _nice_ceiling, plot_explorer
+from helpers.explorer import ExplorerView, plot_explorer
 from helpers.learning_rate import REGIMES, classify_run, loss_minimum
 from helpers.model import accuracy, gradient_descent, predict, step_lengths
 from helpers.plotting import REGIME_COLORS
@@ -128,20 +128,6 @@ def test_the_class_1_region_follows_the_weights(blobs, view):
     assert before > 1000 and after > 1000 and before != after
 
 
-def test_half_plane_keeps_the_class_1_side():
-    box = ((-1.0, 1.0), (-2.0, 2.0))
-    corners = _half_plane(np.array([[1.0, 0.0]]), *box)
-    assert corners[:, 0].min() == pytest.approx(0.0) and corners[:, 0].max() == 1.0
-    assert _half_plane(np.zeros((1, 2)), *box).shape == (4, 2)  # sigma(0) = 0.5: all class 1
-    W = np.array([[0.3, -1.2]])
-    assert np.all(_half_plane(W, *box) @ W[0] >= -1e-12)
-
-
-def test_nice_ceiling_rounds_up_to_round_numbers():
-    assert [_nice_ceiling(v) for v in (0.7, 1.0, 1.05, 2.6, 37.0, 200.0, 201.0)] == pytest.approx(
-        [0.8, 1.0, 1.2, 3.0, 40.0, 200.0, 250.0])
-
-
 def test_updates_add_no_artists_and_no_pyplot_figures(blobs):
     before = plt.get_fignums()
     view = ExplorerView(*blobs)
@@ -213,13 +199,15 @@ def test_update_validates_its_arguments(view, kwargs, error, match):
 
 
 def test_explorer_imports_neither_ipywidgets_nor_pyplot():
-    code = ("import sys, helpers.explorer, helpers.learning_rate, helpers.plotting; "
+    code = ("import sys, helpers.explorer, helpers.explorer_panels, helpers.learning_rate, "
+            "helpers.plotting; "
             "print('ipywidgets' in sys.modules, 'matplotlib.pyplot' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
 
 
-@pytest.mark.parametrize("module", ["explorer", "learning_rate", "plotting", "widgets"])
+@pytest.mark.parametrize(
+    "module", ["explorer", "explorer_panels", "learning_rate", "plotting", "widgets"])
 def test_no_private_attribute_of_another_library(module):
     with open(importlib.import_module(f"helpers.{module}").__file__, encoding="utf-8") as file:
         source = file.read().replace("helpers._checks", "")
