@@ -18,6 +18,7 @@ table also times a full ``savefig`` of the same figure: what a naive
 from __future__ import annotations
 
 import gc
+import inspect
 import io
 import json
 import statistics
@@ -40,6 +41,20 @@ def _p90(times: list[float]) -> float:
     return float(np.percentile(times, 90))
 
 
+def find_widget(box, description=None, kind=None):
+    """The one widget inside ``box`` with this description (or this class name, e.g. "Image")."""
+    found, todo = [], [box]
+    while todo:
+        widget = todo.pop()
+        todo.extend(getattr(widget, "children", ()))
+        if (description is not None and getattr(widget, "description", None) == description) or (
+                kind is not None and type(widget).__name__ == kind):
+            found.append(widget)
+    if len(found) != 1:
+        raise LookupError(f"{len(found)} widgets match {description or kind}")
+    return found[0]
+
+
 def _time_slider(slider, image, values) -> list[float]:
     times = []
     for value in values:
@@ -54,6 +69,7 @@ def _time_slider(slider, image, values) -> list[float]:
 
 # Run inside a kernel: build the explorer, display it (so its comms open) and time
 # the learning-rate slider over the same values; print the times as JSON.
+# {find_widget} is the source of find_widget above.
 KERNEL_CODE = """
 import json, time
 import numpy as np
@@ -64,7 +80,8 @@ X, y = make_blobs(100, seed=0)
 box = learning_rate_explorer(X, y, lr=1.0, n_iters=50,
                              W0=np.random.default_rng(5).normal(size=(1, 2)))
 display(box)
-slider, image = box.children[0].children[0], box.children[2]
+{find_widget}
+slider, image = find_widget(box, "learning rate"), find_widget(box, kind="Image")
 times = []
 for value in [0.5, 2.0, 1.0] + {lrs!r}:
     start = time.perf_counter()
@@ -89,7 +106,8 @@ def _time_in_kernel(lrs: list[float]) -> list[float] | None:
             if msg["msg_type"] == "stream":
                 out.append(msg["content"]["text"])
 
-        code = textwrap.dedent(KERNEL_CODE).format(lrs=lrs)
+        code = textwrap.dedent(KERNEL_CODE).format(lrs=lrs,
+                                                   find_widget=inspect.getsource(find_widget))
         reply = client.execute_interactive(code, output_hook=keep, timeout=300)
         if reply["content"]["status"] != "ok":
             raise RuntimeError(f"the kernel failed: {reply['content']}")
@@ -109,8 +127,8 @@ def main() -> None:
     start = time.perf_counter()
     box = learning_rate_explorer(X, y, lr=1.0, n_iters=50, W0=W0)
     build = time.perf_counter() - start
-    (lr_slider, iters_slider), _ = box.children[0].children, box.children[1].children
-    image = box.children[2]
+    lr_slider, iters_slider = find_widget(box, "learning rate"), find_widget(box, "iterations")
+    image = find_widget(box, kind="Image")
 
     rng = np.random.default_rng(0)
     # Learning rates across the whole slider, on its grid, in a shuffled order.

@@ -2,12 +2,14 @@
 
 Modules, one concern each:
 
-- :mod:`helpers.data`     - artificial data: blobs (notebook 01); moons, circles, XOR (08)
-- :mod:`helpers.model`    - logistic regression: forward, loss, gradient, training (02-07)
-- :mod:`helpers.plotting` - the figures shared by the notebooks (01, 03, 06)
-- :mod:`helpers.mlp`      - one hidden layer: init, forward, backward, training (09-10)
-- :mod:`helpers.explorer` - the learning-rate explorer's plain figure and numbers (06)
-- :mod:`helpers.widgets`  - the sliders around it; the only module that imports ipywidgets
+- :mod:`helpers.data`            - artificial data: blobs (notebook 01); moons, circles, XOR (08)
+- :mod:`helpers.model`           - logistic regression: forward, loss, gradient, training (02-07)
+- :mod:`helpers.plotting`        - the figures shared by the notebooks (01, 03, 06)
+- :mod:`helpers.mlp`             - one hidden layer: init, forward, backward, training (09-10)
+- :mod:`helpers.learning_rate`   - the learning-rate numbers: curvature, minimum, regimes (06)
+- :mod:`helpers.explorer_panels` - the learning-rate explorer's four panels and their geometry
+- :mod:`helpers.explorer`        - the explorer's view: a run trained and redrawn fast (blitting)
+- :mod:`helpers.widgets`         - the sliders around it; the only module that imports ipywidgets
 
 Importing this package has no side effects: no plotting settings, no seeding, no output.
 """

@@ -26,6 +26,7 @@ from numpy.typing import NDArray
 
 from helpers._checks import (
     as_float_array,
+    check_column,
     check_int,
     check_labels,
     check_positive,
@@ -156,6 +157,33 @@ def bce_loss(y, y_hat) -> float:
     y_hat = check_probabilities(y_hat, y.shape[0])
     p = np.clip(y_hat, EPS, 1.0 - EPS)
     return float(-np.mean(y * np.log(p) + (1.0 - y) * np.log1p(-p)))
+
+
+def loss_from_logits(y, z) -> float:
+    r"""Mean binary cross-entropy computed from the logits ``z = X @ W.T``.
+
+    The same value as ``bce_loss(y, sigmoid(z))``, but exact even where the
+    sigmoid rounds to 0 or 1, because it never takes the log of a probability:
+
+    .. math:: L = \frac{1}{n}\sum_i \big[\max(z_i, 0) + \log(1 + e^{-|z_i|}) - y_i z_i\big]
+
+    (:math:`-\log\sigma(z) = \operatorname{softplus}(-z)`, and softplus written so
+    that its exponent is never positive).
+
+    Parameters
+    ----------
+    y : array-like of shape (n_samples, 1)
+        True labels, 0 or 1.
+    z : array-like of shape (n_samples, 1)
+        The logits, finite.
+
+    Returns
+    -------
+    loss : float
+    """
+    y = check_labels(y)
+    z = check_column("z", z, y.shape[0])
+    return _loss_from_logits(y, z, np.exp(-np.abs(z)))
 
 
 def gradient(X, y, y_hat) -> Array:
@@ -377,6 +405,7 @@ __all__ = [
     "sigmoid",
     "forward",
     "bce_loss",
+    "loss_from_logits",
     "gradient",
     "gradient_descent",
     "numerical_gradient",

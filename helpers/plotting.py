@@ -22,6 +22,7 @@ from helpers._checks import (
     check_probabilities,
     check_X,
 )
+from helpers.learning_rate import REGIMES
 from helpers.model import loss_grid
 
 #: Colour of class 0 and class 1 (Okabe-Ito blue and orange).
@@ -35,6 +36,14 @@ PATH_COLOR = "#D55E00"
 #: Colours for curves that are not classes (learning rates, activations, methods):
 #: Okabe-Ito bluish green, reddish purple and sky blue, none of them a class colour.
 SERIES_COLORS = ("#009E73", "#CC79A7", "#56B4E9")
+#: Colour of each learning-rate regime (:data:`helpers.learning_rate.REGIMES`): grey,
+#: then the series' green and purple, and the path's vermillion for a run that diverges.
+REGIME_COLORS = {
+    "too slow": "0.4",
+    "good": SERIES_COLORS[0],
+    "oscillating": SERIES_COLORS[1],
+    "diverging": PATH_COLOR,
+}
 
 
 def _axes(ax: Axes | None) -> Axes:
@@ -260,4 +269,57 @@ def plot_loss_surface(
         ax.legend(fontsize="small")
     ax.set_xlabel("$w_1$")
     ax.set_ylabel("$w_2$")
+    return ax
+
+
+def plot_lr_sweep(sweep, ax: Axes | None = None, *, bound=None, threshold=None) -> Axes:
+    """The mean loss over the last quarter of each run against the learning rate.
+
+    One dot per run, coloured by its regime (:data:`REGIME_COLORS`); both axes on
+    a log scale.
+
+    Parameters
+    ----------
+    sweep : dict
+        The result of :func:`helpers.learning_rate.sweep_learning_rates`.
+    ax : Axes, optional
+    bound : float, optional
+        The guaranteed-stable step size :math:`2/L`, drawn as a dashed line.
+    threshold : float, optional
+        The measured threshold (:func:`helpers.learning_rate.measured_threshold`),
+        drawn as a solid line.
+
+    Returns
+    -------
+    ax : Axes
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> sweep = {"lr": [0.1, 1.0, 10.0], "tail_loss": [0.6, 0.3, 2.0],
+    ...          "regime": ["too slow", "good", "diverging"]}
+    >>> ax = plot_lr_sweep(sweep, Figure().subplots(), bound=2.0)
+    >>> [text.get_text() for text in ax.get_legend().get_texts()]
+    ['too slow', 'good', 'diverging', 'bound 2/L = 2']
+    """
+    lrs = as_float_array("sweep['lr']", sweep["lr"], ndim=1)
+    tail = as_float_array("sweep['tail_loss']", sweep["tail_loss"], ndim=1)
+    regimes = np.asarray(sweep["regime"])
+    ax = _axes(ax)
+    ax.plot(lrs, tail, "-", color="0.75", lw=1, zorder=1)
+    for regime in REGIMES:
+        mask = regimes == regime
+        if mask.any():
+            ax.plot(lrs[mask], tail[mask], "o", ms=4, color=REGIME_COLORS[regime],
+                    label=regime, zorder=2)
+    if bound is not None:
+        ax.axvline(bound, color="black", ls="--", lw=1.2, label=f"bound 2/L = {bound:.3g}")
+    if threshold is not None and np.isfinite(threshold):
+        ax.axvline(threshold, color=REGIME_COLORS["oscillating"], lw=1.2,
+                   label=f"measured threshold {threshold:.3g}")
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlabel("learning rate (log scale)")
+    ax.set_ylabel("loss over the last quarter of the run (log scale)")
+    ax.legend(fontsize="small", loc="upper left")
     return ax

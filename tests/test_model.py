@@ -747,3 +747,13 @@ def test_gradient_descent_raises_when_only_the_loss_overflows(blobs):
         warnings.simplefilter("ignore", RuntimeWarning)
         with pytest.raises(FloatingPointError, match="the weights or the loss overflowed"):
             gradient_descent(X, y, np.zeros((1, 2)), lr=1e308, n_iters=5)
+
+
+def test_loss_from_logits_matches_bce_and_stays_finite():
+    from helpers.model import loss_from_logits
+
+    y = np.array([[1.0], [0.0], [1.0]])
+    z = np.array([[2.0], [-1.0], [0.5]])
+    assert loss_from_logits(y, z) == pytest.approx(bce_loss(y, sigmoid(z)), rel=1e-12)
+    # where the sigmoid rounds to 0, the log-of-probability form cannot recover the loss
+    assert loss_from_logits(np.array([[1.0]]), np.array([[-800.0]])) == pytest.approx(800.0)

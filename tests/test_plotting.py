@@ -1,23 +1,31 @@
 """Unit tests of helpers.plotting: what is drawn (artists, data, limits), not pixels."""
 
+import doctest
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 from matplotlib.collections import PathCollection
 from matplotlib.colors import to_rgba
 from matplotlib.contour import ContourSet
+from matplotlib.figure import Figure
 from matplotlib.markers import MarkerStyle
 
+import helpers.plotting
 from helpers.data import make_blobs
+from helpers.learning_rate import REGIMES
 from helpers.model import forward, gradient_descent, loss_grid
 from helpers.plotting import (
     CLASS_COLORS,
     CLASS_MARKERS,
     PATH_COLOR,
+    REGIME_COLORS,
+    SERIES_COLORS,
     plot_data,
     plot_decision_boundary,
     plot_loss_curve,
     plot_loss_surface,
+    plot_lr_sweep,
 )
 
 
@@ -443,3 +451,26 @@ def test_every_function_draws_on_the_passed_ax_only(blobs, draw):
     assert ax_right.has_data()
     assert not ax_left.has_data()
     assert len(plt.get_fignums()) == 1  # no new figure was opened
+
+
+# --------------------------------------------------------------------------- the lr sweep
+def test_plot_lr_sweep_colours_each_regime_and_draws_both_lines():
+    sweep = {"lr": np.array([0.1, 1.0, 30.0, 300.0]), "tail_loss": np.array([0.6, 0.25, 0.4, 9.0]),
+             "regime": np.array(["too slow", "good", "oscillating", "diverging"])}
+    ax = plot_lr_sweep(sweep, Figure().subplots(), bound=2.88, threshold=27.3)
+    labels = [text.get_text() for text in ax.get_legend().get_texts()]
+    assert labels == [*REGIMES, "bound 2/L = 2.88", "measured threshold 27.3"]
+    dots = {line.get_label(): line for line in ax.lines if line.get_label() in REGIMES}
+    for regime, line in dots.items():
+        assert line.get_color() == REGIME_COLORS[regime]
+        assert line.get_xdata().tolist() == sweep["lr"][sweep["regime"] == regime].tolist()
+    assert set(REGIME_COLORS.values()) <= {"0.4", *SERIES_COLORS, PATH_COLOR}  # the palette
+    assert ax.get_xscale() == ax.get_yscale() == "log"
+    with pytest.raises(TypeError, match="ax"):
+        plot_lr_sweep(sweep, ax="no")
+    with pytest.raises(TypeError, match="sweep\\['lr'\\]"):
+        plot_lr_sweep({**sweep, "lr": ["a"] * 4})
+
+
+def test_docstring_examples():
+    assert doctest.testmod(helpers.plotting).failed == 0

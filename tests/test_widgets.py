@@ -1,5 +1,7 @@
 """Tests of helpers.widgets: the learning-rate explorer's sliders drive its picture."""
 
+import doctest
+import io
 import math
 import warnings
 
@@ -7,25 +9,43 @@ import ipywidgets as widgets
 import numpy as np
 import pytest
 
+import helpers.widgets
 from helpers.data import make_blobs
-from helpers.widgets import learning_rate_explorer
+from helpers.widgets import encode_png, learning_rate_explorer
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def blobs():
     return make_blobs(100, seed=0)
+
+
+def _find(box, description=None, kind=None):
+    """The one widget inside ``box`` with this description (or of this kind)."""
+    found, todo = [], [box]
+    while todo:
+        widget = todo.pop()
+        todo.extend(getattr(widget, "children", ()))
+        if (description is not None and getattr(widget, "description", None) == description) or (
+                kind is not None and isinstance(widget, kind)):
+            found.append(widget)
+    assert len(found) == 1, f"{len(found)} widgets match {description or kind}"
+    return found[0]
+
+
+def _controls(box):
+    return (_find(box, "learning rate"), _find(box, "iterations"), _find(box, "start w\u2081"),
+            _find(box, "start w\u2082"))
 
 
 @pytest.fixture
 def explorer(blobs):
     box = learning_rate_explorer(*blobs, lr=1.0, n_iters=30)
-    (lr, iters), (w1, w2) = box.children[0].children, box.children[1].children
-    return box, lr, iters, w1, w2, box.children[2]
+    return (box, *_controls(box), _find(box, kind=widgets.Image))
 
 
 def test_the_container_holds_the_sliders_and_the_image(explorer):
     box, lr, iters, w1, w2, image = explorer
-    assert isinstance(box, widgets.VBox) and len(box.children) == 3
+    assert isinstance(box, widgets.VBox)
     assert isinstance(lr, widgets.FloatLogSlider)
     assert (lr.base, lr.min, lr.max, lr.value) == (10, -3.0, 3.0, 1.0)
     assert isinstance(iters, widgets.IntSlider)
@@ -85,6 +105,20 @@ def test_the_explorer_validates_the_data(blobs):
 
 def test_a_custom_range_sets_the_slider_exponents(blobs):
     box = learning_rate_explorer(*blobs, lr=0.5, lr_range=(0.01, 10.0), max_iters=50, n_iters=5)
-    lr, iters = box.children[0].children
+    lr, iters, _, _ = _controls(box)
     assert lr.min == pytest.approx(math.log10(0.01)) and lr.max == pytest.approx(1.0)
     assert iters.max == 50
+
+
+def test_encode_png_round_trips_through_pillow():
+    from PIL import Image
+
+    rgba = np.random.default_rng(3).integers(0, 256, size=(7, 5, 4), dtype=np.uint8)
+    decoded = np.asarray(Image.open(io.BytesIO(encode_png(rgba))))
+    np.testing.assert_array_equal(decoded, rgba[..., :3])
+    with pytest.raises(ValueError, match="rgba"):
+        encode_png(rgba.astype(float))
+
+
+def test_docstring_examples():
+    assert doctest.testmod(helpers.widgets).failed == 0
