@@ -12,9 +12,9 @@ Shapes: ``X`` is ``(n_samples, n_features)``, ``W`` is ``(1, n_features)``,
 ``y`` and ``y_hat`` are ``(n_samples, 1)``. A bias is added by giving ``X`` a
 constant-1 column (:func:`helpers.data.add_bias_feature`).
 
-The public functions check their inputs once and then call the private
-``_``-prefixed kernels, which assume valid input; training loops call only the
-kernels, so validation costs nothing per iteration.
+The functions are the ones the notebooks write, with input checks and a
+docstring around them. The public functions check their inputs; the training
+loop checks them once, before it starts, and then runs the notebook's lines.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from numpy.typing import NDArray
 from helpers._checks import (
     as_float_array,
     check_column,
+    check_history_size,
     check_int,
     check_labels,
     check_positive,
@@ -35,6 +36,10 @@ from helpers._checks import (
     check_X,
 )
 
+#: Most memory :func:`gradient_descent` may take for its history (1 GB): about 40
+#: million iterations with 2 features. A larger ``n_iters`` is refused up front.
+MAX_HISTORY_BYTES = 10**9
+
 #: Predictions are clipped to ``[EPS, 1 - EPS]`` inside :func:`bce_loss`, so a
 #: prediction of exactly 0 or 1 gives a large but finite loss instead of ``inf``.
 EPS = 1e-15
@@ -42,59 +47,26 @@ EPS = 1e-15
 Array = NDArray[np.float64]
 
 
-# --------------------------------------------------------------------------- kernels
-def _sigmoid_parts(
-    z: Array, out: Array | None = None, e: Array | None = None, work: Array | None = None
-) -> tuple[Array, Array]:
-    """Return ``(sigmoid(z), exp(-|z|))``; the second is reused by the loss.
+# --------------------------------------------------------------------------- kernel
+def _per_sample_loss(y: Array, z: Array, u: Array) -> Array:
+    r"""Cross-entropy of each sample from its logit, given ``u = exp(-|z|)``.
 
-    :math:`\\sigma(z) = e^{\\min(z, 0)} / (1 + e^{-|z|})`: both exponents are
-    :math:`\\le 0`, so nothing overflows, and for :math:`z < 0` the numerator is
-    exactly :math:`e^{-|z|}`. ``out`` and ``e``, arrays shaped like ``z``, are
-    optional buffers for the two results and ``work`` one for scratch (training
-    reuses them every iteration, so no new memory is taken per step).
+    :math:`-\log\sigma(z) = \operatorname{softplus}(-z)`, and
+    :math:`\operatorname{softplus}(z) = \max(z, 0) + \log(1 + e^{-|z|})` never
+    exponentiates a positive number. ``u`` is passed in so that training, which
+    also needs it for the sigmoid, computes it once.
     """
-    if out is None:
-        out = np.empty_like(z, dtype=np.float64)
-    if e is None:
-        e = np.empty_like(z, dtype=np.float64)
-    np.abs(z, out=e)
-    np.negative(e, out=e)
-    np.exp(e, out=e)  # e^{-|z|} in (0, 1]: never overflows
-    np.minimum(z, 0.0, out=out)
-    np.exp(out, out=out)  # e^{min(z, 0)}: 1 for z >= 0, e^{-|z|} for z < 0
-    out /= np.add(e, 1.0, out=work)
-    return out, e
-
-
-def _loss_from_logits(
-    y: Array, z: Array, e: Array, work: Array | None = None, work2: Array | None = None
-) -> float:
-    """Mean cross-entropy computed from the logits, stable for any finite ``z``.
-
-    Uses :math:`-\\log\\sigma(z) = \\operatorname{softplus}(-z)` and
-    :math:`\\operatorname{softplus}(z) = \\max(z, 0) + \\log(1 + e^{-|z|})`.
-    ``work`` and ``work2``, arrays shaped like ``z``, are optional scratch buffers.
-    """
-    t = np.maximum(z, 0.0, out=work)
-    t += np.log1p(e, out=work2)
-    t -= np.multiply(y, z, out=work2)
-    return float(np.mean(t))
-
-
-def _gradient(X: Array, y: Array, y_hat: Array, work: Array | None = None) -> Array:
-    """:math:`(\\hat y - y)^\\top X / n`; ``work`` (shaped like ``y``) holds the residual."""
-    residual = np.subtract(y_hat, y, out=work)
-    return (residual.T @ X) / X.shape[0]
+    return np.maximum(z, 0.0) + np.log1p(u) - y * z
 
 
 # --------------------------------------------------------------------------- public API
 def sigmoid(z) -> Array:
     r"""The logistic function :math:`\sigma(z) = 1 / (1 + e^{-z})`, computed stably.
 
-    The naive formula overflows in ``exp(-z)`` for ``z < -709``; this version only
-    ever evaluates :math:`e^{-|z|} \le 1`, so it is exact to rounding for every
-    finite ``z`` and never warns.
+    The naive formula overflows in ``exp(-z)`` for ``z < -709``; this one (notebook
+    02's) only ever evaluates :math:`u = e^{-|z|} \le 1` and then
+    :math:`\sigma(z) = 1/(1 + u)` for :math:`z \ge 0`, :math:`u/(1 + u)` for
+    :math:`z < 0`, so it never overflows and never warns.
 
     Parameters
     ----------
@@ -105,15 +77,17 @@ def sigmoid(z) -> Array:
     -------
     ndarray of the same shape as ``z``
         Values in ``[0, 1]``.
+
+    Examples
+    --------
+    >>> [round(float(s), 4) for s in sigmoid([-2.0, 0.0, 2.0])]
+    [0.1192, 0.5, 0.8808]
+    >>> float(sigmoid(-1000.0))  # the naive formula warns and overflows here
+    0.0
     """
-    try:
-        empty = np.size(z) == 0
-    except ValueError:  # a ragged list: as_float_array below raises an error naming z
-        empty = False
-    if empty:
-        return np.empty(np.shape(z))
-    z = as_float_array("z", z)
-    return _sigmoid_parts(z)[0]
+    z = as_float_array("z", z, allow_empty=True)
+    u = np.exp(-np.abs(z))                       # u = e^{-|z|} lies in (0, 1]: it never overflows
+    return np.where(z >= 0, 1.0, u) / (1.0 + u)  # 1/(1+u) for z >= 0, u/(1+u) for z < 0
 
 
 def forward(X, W) -> Array:
@@ -128,10 +102,17 @@ def forward(X, W) -> Array:
     -------
     y_hat : ndarray of shape (n_samples, 1)
         Predicted probability of class 1 for each sample.
+
+    Examples
+    --------
+    >>> X = np.array([[1.0, 2.0], [-1.0, 0.5]])
+    >>> forward(X, np.array([[0.5, -0.25]])).round(4).tolist()
+    [[0.5], [0.3486]]
     """
     X = check_X(X)
     W = check_weights(W, X.shape[1])
-    return _sigmoid_parts(X @ W.T)[0]
+    z = X @ W.T        # (n_samples, n_features) @ (n_features, 1) -> (n_samples, 1)
+    return sigmoid(z)  # same shape: the probability of class 1 for each sample
 
 
 def bce_loss(y, y_hat) -> float:
@@ -167,8 +148,9 @@ def loss_from_logits(y, z) -> float:
 
     .. math:: L = \frac{1}{n}\sum_i \big[\max(z_i, 0) + \log(1 + e^{-|z_i|}) - y_i z_i\big]
 
-    (:math:`-\log\sigma(z) = \operatorname{softplus}(-z)`, and softplus written so
-    that its exponent is never positive).
+    (:math:`-\log\sigma(z) = \operatorname{softplus}(-z)`, with softplus written so
+    that its exponent is never positive). Training, :mod:`helpers.mlp` and the
+    explorer all compute the loss with this formula.
 
     Parameters
     ----------
@@ -180,10 +162,19 @@ def loss_from_logits(y, z) -> float:
     Returns
     -------
     loss : float
+
+    Examples
+    --------
+    >>> y = np.array([[1.0], [0.0]])
+    >>> round(loss_from_logits(y, np.array([[2.0], [-1.0]])), 4)
+    0.2201
+    >>> loss_from_logits(np.array([[1.0]]), np.array([[-800.0]]))  # bce_loss would cap this
+    800.0
     """
     y = check_labels(y)
     z = check_column("z", z, y.shape[0])
-    return _loss_from_logits(y, z, np.exp(-np.abs(z)))
+    u = np.exp(-np.abs(z))
+    return float(np.mean(_per_sample_loss(y, z, u)))
 
 
 def gradient(X, y, y_hat) -> Array:
@@ -200,17 +191,26 @@ def gradient(X, y, y_hat) -> Array:
     Returns
     -------
     dW : ndarray of shape (1, n_features)
+
+    Examples
+    --------
+    >>> X = np.array([[1.0, 2.0], [-1.0, 0.5]])
+    >>> gradient(X, np.array([[1.0], [0.0]]), np.array([[0.5], [0.5]])).tolist()
+    [[-0.5, -0.375]]
     """
     X = check_X(X)
     y = check_labels(y, X.shape[0])
     y_hat = check_probabilities(y_hat, X.shape[0])
-    return _gradient(X, y, y_hat)
+    return (y_hat - y).T @ X / X.shape[0]
 
 
 def gradient_descent(X, y, W, *, lr: float, n_iters: int) -> tuple[Array, dict[str, Array]]:
     r"""Full-batch gradient descent on the mean cross-entropy.
 
     Each iteration does :math:`W \leftarrow W - \mathrm{lr}\,\partial L/\partial W`.
+    The loop is notebook 06's (forward pass, loss, gradient, step), with the
+    functions written out so that :math:`e^{-|z|}` is computed once per iteration
+    for both the sigmoid and the loss.
 
     Parameters
     ----------
@@ -222,7 +222,7 @@ def gradient_descent(X, y, W, *, lr: float, n_iters: int) -> tuple[Array, dict[s
     lr : float
         Learning rate (step size), finite and > 0.
     n_iters : int
-        Number of updates, >= 0.
+        Number of updates, >= 0; the history must fit in :data:`MAX_HISTORY_BYTES`.
 
     Returns
     -------
@@ -232,31 +232,75 @@ def gradient_descent(X, y, W, *, lr: float, n_iters: int) -> tuple[Array, dict[s
         ``"W"``: ndarray of shape (n_iters + 1, 1, n_features), the weights before
         the first update and after each one (``history["W"][0]`` is the start).
         ``"loss"``: ndarray of shape (n_iters + 1,), the loss at each of those weights.
+
+    Raises
+    ------
+    FloatingPointError
+        If the logits or the loss leave the float64 range; the message says
+        whether the scale of ``X`` or the learning rate is the cause.
+
+    Examples
+    --------
+    >>> X = np.array([[1.0, 2.0], [-1.0, -0.5], [2.0, 1.0], [-2.0, 0.5]])
+    >>> y = np.array([[1.0], [0.0], [1.0], [0.0]])
+    >>> W, history = gradient_descent(X, y, np.zeros((1, 2)), lr=0.5, n_iters=100)
+    >>> history["W"].shape, history["loss"].shape
+    ((101, 1, 2), (101,))
+    >>> f"{history['loss'][0]:.4f} -> below 0.05: {history['loss'][-1] < 0.05}"
+    '0.6931 -> below 0.05: True'
     """
     X = check_X(X)
-    y = check_labels(y, X.shape[0])
-    W = check_weights(W, X.shape[1]).copy()
+    n_samples, n_features = X.shape
+    y = check_labels(y, n_samples)
+    W = check_weights(W, n_features)
     lr = check_positive("lr", lr)
     n_iters = check_int("n_iters", n_iters, minimum=0)
+    check_history_size("n_iters", n_iters, 8 * (n_features + 1), MAX_HISTORY_BYTES)
 
-    W_hist = np.empty((n_iters + 1, 1, X.shape[1]))
+    W_hist = np.empty((n_iters + 1, 1, n_features))
     losses = np.empty(n_iters + 1)
-    # Four (n_samples, 1) buffers reused by every iteration: no memory is taken per step.
-    z, y_hat, e, work = np.empty((4, X.shape[0], 1))
-    for i in range(n_iters + 1):
-        np.matmul(X, W.T, out=z)  # (n_samples, 1): the forward pass
-        _sigmoid_parts(z, out=y_hat, e=e, work=work)
-        W_hist[i] = W
-        if i < n_iters:
-            dW = _gradient(X, y, y_hat, work)  # before the loss, which reuses y_hat's memory
-        losses[i] = _loss_from_logits(y, z, e, work, y_hat)  # the loss at the current W
-        if i < n_iters:
-            W -= lr * dW  # one step downhill
-    if not (np.all(np.isfinite(W)) and np.all(np.isfinite(losses))):
-        raise FloatingPointError(
-            f"the weights or the loss overflowed with lr={lr:g}; try a smaller learning rate"
-        )
+    # Overflow is detected below from the loss, and explained; NumPy need not warn.
+    with np.errstate(over="ignore", invalid="ignore"):
+        for i in range(n_iters + 1):
+            z = X @ W.T  # forward pass: the logits, (n_samples, 1)
+            u = np.exp(-np.abs(z))  # e^{-|z|} in (0, 1], shared by the sigmoid and the loss
+            y_hat = np.where(z >= 0, 1.0, u) / (1.0 + u)  # sigmoid(z), as in notebook 02
+            W_hist[i] = W
+            losses[i] = np.mean(_per_sample_loss(y, z, u))  # how wrong they are
+            if not np.isfinite(losses[i]):
+                raise FloatingPointError(_overflow_message(X, W_hist[0], lr, i))
+            if i == n_iters:
+                break
+            dW = (y_hat - y).T @ X / n_samples  # back-propagation: the steepest ascent
+            W = W - lr * dW  # one step downhill
     return W, {"W": W_hist, "loss": losses}
+
+
+def _overflow_message(X: Array, W0: Array, lr: float, i: int) -> str:
+    """Why the loss left the float64 range after ``i`` updates: X's scale, or lr."""
+    x_max = float(np.max(np.abs(X)))
+    where = f"the loss overflowed after {i} update{'s' * (i != 1)} with lr={lr:g}"
+    if i == 0:
+        w_max = float(np.max(np.abs(W0)))
+        return (
+            f"{where}: X @ W.T is already too large at the starting W (X holds values up "
+            f"to {x_max:.1e}, W up to {w_max:.1e}); rescale the features, e.g. "
+            "(X - X.mean(axis=0)) / X.std(axis=0)"
+        )
+    # One step moves the logits by up to about lr * max|x|^2. Blame the larger factor,
+    # compared in powers of ten (their product may not be representable).
+    if 2 * np.log10(x_max) > np.log10(lr):
+        return (
+            f"{where}: X holds values up to {x_max:.1e}, and one step moves the logits by "
+            "about lr * max|x|^2, beyond the float64 range; the scale of X is the cause, "
+            "not the learning rate: rescale the features, e.g. "
+            "(X - X.mean(axis=0)) / X.std(axis=0)"
+        )
+    return (
+        f"{where}: one step moves the logits by about lr * max|x|^2 = "
+        f"{lr * x_max**2:.1e} (X holds values up to {x_max:.1e}); the learning rate is "
+        "the cause: try a smaller one"
+    )
 
 
 def numerical_gradient(f: Callable[[Array], float], W, eps: float = 1e-6) -> Array:
@@ -402,6 +446,7 @@ def step_lengths(W_history) -> Array:
 
 __all__ = [
     "EPS",
+    "MAX_HISTORY_BYTES",
     "sigmoid",
     "forward",
     "bce_loss",

@@ -22,14 +22,15 @@ def small_problem(n_samples=12, n_hidden=3, activation="tanh", seed=0):
 
 
 def copy_params(params):
-    return {k: v.copy() for k, v in params.items()}
+    return {k: np.copy(v) if k in KEYS else v for k, v in params.items()}
 
 
 # --------------------------------------------------------------------------- init_params
 @pytest.mark.parametrize("activation", ACTIVATIONS)
 def test_init_shapes_zero_biases_and_determinism(activation):
     p = init_params(3, 5, activation=activation, seed=7)
-    assert set(p) == set(KEYS)
+    assert set(p) == {*KEYS, "activation"}
+    assert p["activation"] == activation
     assert p["W1"].shape == (5, 3)
     assert p["b1"].shape == (1, 5)
     assert p["W2"].shape == (1, 5)
@@ -75,7 +76,7 @@ def test_forward_by_hand():
         "W2": np.array([[1.0, -1.0, 0.5]]),
         "b2": np.array([[0.3]]),
     }
-    y_hat, cache = forward(X, p)
+    y_hat, cache = forward(X, p, activation="tanh")  # a dict made by hand: name it
     Z1 = np.array([[0.5 - 2.0 + 0.1, 2.0 - 0.2, 2.0], [-0.5 - 0.5 + 0.1, -2.0 - 0.2, 0.5]])
     A1 = np.tanh(Z1)
     z2 = A1 @ np.array([1.0, -1.0, 0.5]) + 0.3
@@ -169,7 +170,7 @@ def test_backward_by_hand_for_one_sample():
     y = np.array([[1.0]])
     p = {"W1": np.array([[0.5, 0.25]]), "b1": np.array([[0.1]]),
          "W2": np.array([[-2.0]]), "b2": np.array([[0.5]])}
-    y_hat, cache = forward(X, p)
+    y_hat, cache = forward(X, p, activation="tanh")
     z1 = 0.5 * 2.0 + 0.25 * -1.0 + 0.1
     a1 = np.tanh(z1)
     yh = 1 / (1 + np.exp(-(-2.0 * a1 + 0.5)))
@@ -262,7 +263,7 @@ def test_sgd_reshuffles_every_epoch():
     p_sgd, _ = train(X, y, n_hidden=2, lr=0.5, n_epochs=2, batch_size=1, seed=3)
     # Reproduce by hand: same generator, init then one permutation per epoch.
     rng = np.random.default_rng(3)
-    p = init_params(2, 2, seed=3)
+    p = {k: v for k, v in init_params(2, 2, seed=3).items() if k in KEYS}  # arrays only
     rng.standard_normal((2, 2))  # the draws init_params made
     rng.standard_normal((1, 2))
     orders = [rng.permutation(20) for _ in range(2)]
@@ -270,7 +271,7 @@ def test_sgd_reshuffles_every_epoch():
     for order in orders:
         for i in order:
             xb, yb = X[i : i + 1], y[i : i + 1]
-            g = backward(xb, yb, p, forward(xb, p)[1])
+            g = backward(xb, yb, p, forward(xb, p, activation="tanh")[1])
             p = {k: p[k] - 0.5 * g[k] for k in KEYS}
     for k in KEYS:
         np.testing.assert_allclose(p_sgd[k], p[k], rtol=1e-12, atol=1e-12)
@@ -372,3 +373,38 @@ def test_predict_thresholds_probabilities():
     np.testing.assert_array_equal(predict(X, p, threshold=0.999), (y_hat >= 0.999).astype(float))
     with pytest.raises(ValueError, match="threshold must be a number in"):
         predict(X, p, threshold=1.5)
+
+
+# ----------------------------------------------------------------- recorded activation
+def test_a_trained_network_is_scored_with_its_own_activation():
+    # Before params recorded it, predict() used tanh for a ReLU network without a word.
+    X, y = make_moons(200, noise=0.2, seed=0)
+    params, hist = train(X, y, n_hidden=8, lr=0.5, n_epochs=300, activation="relu")
+    assert params["activation"] == "relu"
+    assert np.mean(predict(X, params) == y) == pytest.approx(hist["accuracy"][-1])
+    np.testing.assert_array_equal(forward(X, params)[0], forward(X, params, activation="relu")[0])
+
+
+@pytest.mark.parametrize("call", [forward, predict])
+def test_a_mismatched_activation_is_refused_not_guessed(call):
+    X, _, p = small_problem(activation="relu")
+    with pytest.raises(ValueError, match=r"activation=.tanh. does not match params"):
+        call(X, p, activation="tanh")
+    # On purpose: the same weights with another activation.
+    call(X, dict(p, activation="tanh"))
+    hand_made = {k: p[k] for k in KEYS}
+    with pytest.raises(ValueError, match="params has no 'activation'.*pass activation="):
+        call(X, hand_made)
+
+
+def test_backward_refuses_a_cache_from_another_activation():
+    X, y, p = small_problem(activation="relu")
+    _, cache = forward(X, dict(p, activation="tanh"))
+    with pytest.raises(ValueError, match=r"activation='tanh' does not match"):
+        backward(X, y, p, cache)
+
+
+def test_train_refuses_a_history_too_large_before_allocating():
+    X, y = make_xor(8)
+    with pytest.raises(ValueError, match=r"n_epochs=1,000,000,000,000 would need .* GB"):
+        train(X, y, n_hidden=2, lr=0.5, n_epochs=10**12)
