@@ -394,7 +394,7 @@ def train(
                 if not np.isfinite(losses[epoch]):
                     raise ValueError("the loss is not finite")
                 if epoch in keep:
-                    saved[epoch] = {k: np.copy(v) for k, v in params.items()}
+                    saved[epoch] = dict(params)  # the steps make new arrays: no copy
                 if epoch == n_epochs:
                     break
                 if batch_size is None:  # full batch: reuse the forward pass just made
