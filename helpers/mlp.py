@@ -394,7 +394,7 @@ def train(
                 if not np.isfinite(losses[epoch]):
                     raise ValueError("the loss is not finite")
                 if epoch in keep:
-                    saved[epoch] = dict(params)  # the steps make new arrays: no copy
+                    saved[epoch] = dict(params, **{k: params[k].copy() for k in PARAM_NAMES})
                 if epoch == n_epochs:
                     break
                 if batch_size is None:  # full batch: reuse the forward pass just made
