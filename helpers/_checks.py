@@ -168,7 +168,14 @@ def check_int(name: str, value, *, minimum: int) -> int:
     return int(value)
 
 
-def check_history_size(name: str, n_steps: int, bytes_per_step: int, limit: int) -> None:
+#: Most memory a training loop may take for its history (1 GB): about 40 million
+#: iterations of gradient descent with 2 features. More is refused up front.
+MAX_HISTORY_BYTES = 10**9
+
+
+def check_history_size(
+    name: str, n_steps: int, bytes_per_step: int, limit: int = MAX_HISTORY_BYTES
+) -> None:
     """Refuse, before allocating, a history of ``n_steps + 1`` entries larger than ``limit``."""
     needed = (n_steps + 1) * bytes_per_step
     if needed > limit:

@@ -45,7 +45,7 @@ from helpers._checks import (
     check_seed,
     check_X,
 )
-from helpers.model import MAX_HISTORY_BYTES, loss_from_logits, sigmoid
+from helpers.model import loss_from_logits, sigmoid
 
 Array = NDArray[np.float64]
 Params = dict[str, Array]
@@ -379,7 +379,7 @@ def train(
             raise ValueError(f"snapshots must be epochs from 0 to n_epochs={n_epochs}; got {epoch}")
         keep.add(epoch)
 
-    check_history_size("n_epochs", n_epochs, 16, MAX_HISTORY_BYTES)
+    check_history_size("n_epochs", n_epochs, 16)
 
     params = _init_params(rng, n_features, n_hidden, activation)
     losses = np.empty(n_epochs + 1)

@@ -13,8 +13,8 @@ Shapes: ``X`` is ``(n_samples, n_features)``, ``W`` is ``(1, n_features)``,
 constant-1 column (:func:`helpers.data.add_bias_feature`).
 
 The functions are the ones the notebooks write, with input checks and a
-docstring around them. The public functions check their inputs; the training
-loop checks them once, before it starts, and then runs the notebook's lines.
+docstring around them. Training them by gradient descent is in
+:mod:`helpers.training`.
 """
 
 from __future__ import annotations
@@ -27,18 +27,12 @@ from numpy.typing import NDArray
 from helpers._checks import (
     as_float_array,
     check_column,
-    check_history_size,
-    check_int,
     check_labels,
     check_positive,
     check_probabilities,
     check_weights,
     check_X,
 )
-
-#: Most memory :func:`gradient_descent` may take for its history (1 GB): about 40
-#: million iterations with 2 features. A larger ``n_iters`` is refused up front.
-MAX_HISTORY_BYTES = 10**9
 
 #: Predictions are clipped to ``[EPS, 1 - EPS]`` inside :func:`bce_loss`, so a
 #: prediction of exactly 0 or 1 gives a large but finite loss instead of ``inf``.
@@ -133,6 +127,14 @@ def bce_loss(y, y_hat) -> float:
     Returns
     -------
     loss : float
+
+    Examples
+    --------
+    >>> y = np.array([[1.0], [0.0]])
+    >>> round(bce_loss(y, np.array([[0.9], [0.2]])), 4)
+    0.1643
+    >>> round(bce_loss(y, np.array([[0.0], [1.0]])), 2)  # clipped: large but finite
+    34.54
     """
     y = check_labels(y)
     y_hat = check_probabilities(y_hat, y.shape[0])
@@ -204,105 +206,6 @@ def gradient(X, y, y_hat) -> Array:
     return (y_hat - y).T @ X / X.shape[0]
 
 
-def gradient_descent(X, y, W, *, lr: float, n_iters: int) -> tuple[Array, dict[str, Array]]:
-    r"""Full-batch gradient descent on the mean cross-entropy.
-
-    Each iteration does :math:`W \leftarrow W - \mathrm{lr}\,\partial L/\partial W`.
-    The loop is notebook 06's (forward pass, loss, gradient, step), with the
-    functions written out so that :math:`e^{-|z|}` is computed once per iteration
-    for both the sigmoid and the loss.
-
-    Parameters
-    ----------
-    X : array-like of shape (n_samples, n_features)
-    y : array-like of shape (n_samples, 1)
-        Labels, 0 or 1.
-    W : array-like of shape (1, n_features)
-        Starting weights; not modified.
-    lr : float
-        Learning rate (step size), finite and > 0.
-    n_iters : int
-        Number of updates, >= 0; the history must fit in :data:`MAX_HISTORY_BYTES`.
-
-    Returns
-    -------
-    W_final : ndarray of shape (1, n_features)
-        The weights after ``n_iters`` updates.
-    history : dict
-        ``"W"``: ndarray of shape (n_iters + 1, 1, n_features), the weights before
-        the first update and after each one (``history["W"][0]`` is the start).
-        ``"loss"``: ndarray of shape (n_iters + 1,), the loss at each of those weights.
-
-    Raises
-    ------
-    FloatingPointError
-        If the logits or the loss leave the float64 range; the message says
-        whether the scale of ``X`` or the learning rate is the cause.
-
-    Examples
-    --------
-    >>> X = np.array([[1.0, 2.0], [-1.0, -0.5], [2.0, 1.0], [-2.0, 0.5]])
-    >>> y = np.array([[1.0], [0.0], [1.0], [0.0]])
-    >>> W, history = gradient_descent(X, y, np.zeros((1, 2)), lr=0.5, n_iters=100)
-    >>> history["W"].shape, history["loss"].shape
-    ((101, 1, 2), (101,))
-    >>> f"{history['loss'][0]:.4f} -> below 0.05: {history['loss'][-1] < 0.05}"
-    '0.6931 -> below 0.05: True'
-    """
-    X = check_X(X)
-    n_samples, n_features = X.shape
-    y = check_labels(y, n_samples)
-    W = check_weights(W, n_features)
-    lr = check_positive("lr", lr)
-    n_iters = check_int("n_iters", n_iters, minimum=0)
-    check_history_size("n_iters", n_iters, 8 * (n_features + 1), MAX_HISTORY_BYTES)
-
-    W_hist = np.empty((n_iters + 1, 1, n_features))
-    losses = np.empty(n_iters + 1)
-    # Overflow is detected below from the loss, and explained; NumPy need not warn.
-    with np.errstate(over="ignore", invalid="ignore"):
-        for i in range(n_iters + 1):
-            z = X @ W.T  # forward pass: the logits, (n_samples, 1)
-            u = np.exp(-np.abs(z))  # e^{-|z|} in (0, 1], shared by the sigmoid and the loss
-            y_hat = np.where(z >= 0, 1.0, u) / (1.0 + u)  # sigmoid(z), as in notebook 02
-            W_hist[i] = W
-            losses[i] = np.mean(_per_sample_loss(y, z, u))  # how wrong they are
-            if not np.isfinite(losses[i]):
-                raise FloatingPointError(_overflow_message(X, W_hist[0], lr, i))
-            if i == n_iters:
-                break
-            dW = (y_hat - y).T @ X / n_samples  # back-propagation: the steepest ascent
-            W = W - lr * dW  # one step downhill
-    return W, {"W": W_hist, "loss": losses}
-
-
-def _overflow_message(X: Array, W0: Array, lr: float, i: int) -> str:
-    """Why the loss left the float64 range after ``i`` updates: X's scale, or lr."""
-    x_max = float(np.max(np.abs(X)))
-    where = f"the loss overflowed after {i} update{'s' * (i != 1)} with lr={lr:g}"
-    if i == 0:
-        w_max = float(np.max(np.abs(W0)))
-        return (
-            f"{where}: X @ W.T is already too large at the starting W (X holds values up "
-            f"to {x_max:.1e}, W up to {w_max:.1e}); rescale the features, e.g. "
-            "(X - X.mean(axis=0)) / X.std(axis=0)"
-        )
-    # One step moves the logits by up to about lr * max|x|^2. Blame the larger factor,
-    # compared in powers of ten (their product may not be representable).
-    if 2 * np.log10(x_max) > np.log10(lr):
-        return (
-            f"{where}: X holds values up to {x_max:.1e}, and one step moves the logits by "
-            "about lr * max|x|^2, beyond the float64 range; the scale of X is the cause, "
-            "not the learning rate: rescale the features, e.g. "
-            "(X - X.mean(axis=0)) / X.std(axis=0)"
-        )
-    return (
-        f"{where}: one step moves the logits by about lr * max|x|^2 = "
-        f"{lr * x_max**2:.1e} (X holds values up to {x_max:.1e}); the learning rate is "
-        "the cause: try a smaller one"
-    )
-
-
 def numerical_gradient(f: Callable[[Array], float], W, eps: float = 1e-6) -> Array:
     r"""Central finite-difference estimate of the gradient of ``f`` at ``W``.
 
@@ -321,6 +224,12 @@ def numerical_gradient(f: Callable[[Array], float], W, eps: float = 1e-6) -> Arr
     Returns
     -------
     grad : ndarray of the same shape as ``W``
+
+    Examples
+    --------
+    >>> grad = numerical_gradient(lambda V: float(np.sum(V**2)), np.array([[1.0, -2.0]]))
+    >>> grad.round(6).tolist()  # the exact gradient is 2 * W
+    [[2.0, -4.0]]
     """
     if not callable(f):
         raise TypeError(f"f must be a callable taking W and returning a float; got {f!r}")
@@ -359,6 +268,12 @@ def predict(X, W, threshold: float = 0.5) -> Array:
     -------
     y_pred : ndarray of shape (n_samples, 1)
         ``0.`` or ``1.``, the same encoding as ``y``.
+
+    Examples
+    --------
+    >>> X = np.array([[1.0, 2.0], [-1.0, 0.5]])
+    >>> predict(X, np.array([[0.5, -0.25]])).tolist()  # probabilities 0.5 and 0.35
+    [[1.0], [0.0]]
     """
     threshold = check_positive("threshold", threshold, upper=1.0)
     return (forward(X, W) >= threshold).astype(np.float64)
@@ -379,6 +294,11 @@ def accuracy(y, y_pred) -> float:
     -------
     float
         In ``[0, 1]``.
+
+    Examples
+    --------
+    >>> accuracy(np.array([[1.0], [0.0], [1.0], [1.0]]), np.array([[1.0], [0.0], [0.0], [1.0]]))
+    0.75
     """
     y = check_labels(y)
     y_pred = check_labels(y_pred, y.shape[0], name="y_pred")
@@ -405,6 +325,13 @@ def loss_grid(X, y, w1, w2) -> Array:
     L : ndarray of shape (n_w2, n_w1)
         ``L[i, j]`` is the loss at ``W = [[w1[j], w2[i]]]``, ready for
         ``ax.contour(w1, w2, L)``.
+
+    Examples
+    --------
+    >>> X, y = np.array([[1.0, 2.0], [-1.0, 0.5]]), np.array([[1.0], [0.0]])
+    >>> L = loss_grid(X, y, np.linspace(-1, 1, 5), np.linspace(-1, 1, 3))
+    >>> L.shape, round(float(L[1, 2]), 4)  # at W = [[0, 0]] every y_hat is 1/2: log 2
+    ((3, 5), 0.6931)
     """
     X = check_X(X)
     if X.shape[1] != 2:
@@ -417,45 +344,31 @@ def loss_grid(X, y, w1, w2) -> Array:
     out = np.empty(Ws.shape[0])
     block = max(1, 2_000_000 // X.shape[0])
     for start in range(0, Ws.shape[0], block):
-        Z = X @ Ws[start : start + block].T  # (n_samples, block)
-        E = np.exp(-np.abs(Z))
-        out[start : start + block] = np.mean(np.maximum(Z, 0.0) + np.log1p(E) - y * Z, axis=0)
+        Z = X @ Ws[start : start + block].T  # (n_samples, block): one column per W
+        out[start : start + block] = np.mean(_per_sample_loss(y, Z, np.exp(-np.abs(Z))), axis=0)
     return out.reshape(G1.shape)
 
 
-def step_lengths(W_history) -> Array:
-    """Length of each gradient-descent step, ``||W_{k+1} - W_k||``.
+# Until helpers/explorer.py imports them from helpers.training (its own branch moves
+# them there), ``from helpers.model import gradient_descent`` keeps working. Not part
+# of this module's API: import them from helpers.training.
+def __getattr__(name: str):
+    if name in ("gradient_descent", "step_lengths"):
+        from helpers import training
 
-    Parameters
-    ----------
-    W_history : array-like of shape (n_iters + 1, 1, n_features)
-        ``history["W"]`` from :func:`gradient_descent`.
-
-    Returns
-    -------
-    ndarray of shape (n_iters,)
-    """
-    W_history = as_float_array("W_history", W_history, ndim=3)
-    if W_history.shape[1] != 1:
-        raise ValueError(
-            "W_history must have shape (n_iters + 1, 1, n_features) like history['W']; "
-            f"got shape {W_history.shape}"
-        )
-    return np.linalg.norm(np.diff(W_history[:, 0, :], axis=0), axis=1)
+        return getattr(training, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = [
     "EPS",
-    "MAX_HISTORY_BYTES",
     "sigmoid",
     "forward",
     "bce_loss",
     "loss_from_logits",
     "gradient",
-    "gradient_descent",
     "numerical_gradient",
     "predict",
     "accuracy",
     "loss_grid",
-    "step_lengths",
 ]

@@ -26,15 +26,8 @@ from helpers.explorer import (
     plot_lr_sweep,
     sweep_learning_rates,
 )
-from helpers.model import (
-    accuracy,
-    bce_loss,
-    forward,
-    gradient,
-    gradient_descent,
-    predict,
-    step_lengths,
-)
+from helpers.model import accuracy, bce_loss, forward, gradient, predict
+from helpers.training import gradient_descent, step_lengths
 
 W0 = np.array([[-2.0, 4.0]])
 

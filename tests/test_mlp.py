@@ -5,8 +5,9 @@ import pytest
 
 from helpers.data import make_blobs, make_circles, make_moons, make_xor
 from helpers.mlp import ACTIVATIONS, GAIN, backward, forward, init_params, predict, train
-from helpers.model import accuracy, bce_loss, gradient_descent, numerical_gradient
+from helpers.model import accuracy, bce_loss, numerical_gradient
 from helpers.model import predict as predict_linear
+from helpers.training import gradient_descent
 
 KEYS = ("W1", "b1", "W2", "b2")
 
@@ -322,7 +323,7 @@ def test_train_reaches_high_accuracy_on_the_non_linear_sets(make, n_hidden, kwar
 @pytest.mark.parametrize("activation", ACTIVATIONS)
 def test_train_on_linear_data_matches_logistic_regression(activation):
     # Overlapping blobs: the best line gets 90% of these 200 points right
-    # (helpers.model.gradient_descent); the network does as well, within one point.
+    # (helpers.training.gradient_descent); the network does as well, within one point.
     X, y = make_blobs(200, seed=0)
     W, _ = gradient_descent(X, y, np.zeros((1, 2)), lr=0.5, n_iters=300)
     linear = accuracy(y, predict_linear(X, W))

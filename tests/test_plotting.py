@@ -9,7 +9,7 @@ from matplotlib.contour import ContourSet
 from matplotlib.markers import MarkerStyle
 
 from helpers.data import make_blobs
-from helpers.model import forward, gradient_descent, loss_grid
+from helpers.model import forward, loss_grid
 from helpers.plotting import (
     CLASS_COLORS,
     CLASS_MARKERS,
@@ -19,6 +19,7 @@ from helpers.plotting import (
     plot_loss_curve,
     plot_loss_surface,
 )
+from helpers.training import gradient_descent
 
 
 @pytest.fixture(autouse=True)
