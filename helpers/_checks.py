@@ -9,6 +9,7 @@ deep inside NumPy.
 from __future__ import annotations
 
 import numbers
+from collections.abc import Iterable
 
 import numpy as np
 from numpy.typing import NDArray
@@ -275,3 +276,53 @@ def check_cache(cache, n_samples: int, n_hidden: int) -> dict:
             )
     out["activation"] = cache["activation"]
     return out
+
+
+def resolve_activation(params: dict, activation, choices: tuple[str, ...]) -> str:
+    """The activation to use: the one ``params`` records, or the explicit one if they agree."""
+    recorded = params.get("activation")
+    if recorded is not None:
+        recorded = check_choice("params['activation']", recorded, choices)
+    if activation is None:
+        if recorded is None:
+            raise ValueError(
+                "params has no 'activation' entry and no activation was given: pass "
+                f"activation= (one of {choices}), the one the parameters were trained with"
+            )
+        return recorded
+    activation = check_choice("activation", activation, choices)
+    if recorded is not None and activation != recorded:
+        raise ValueError(
+            f"activation={activation!r} does not match params['activation']={recorded!r}, "
+            "the activation these parameters were made for; leave activation out, or pass "
+            f"dict(params, activation={activation!r}) to use the weights with it on purpose"
+        )
+    return activation
+
+
+def check_batch_size(batch_size, n_samples: int) -> int | None:
+    """None (full batch) or a mini-batch size from 1 to ``n_samples``."""
+    if batch_size is None:
+        return None
+    batch_size = check_int("batch_size", batch_size, minimum=1)
+    if batch_size > n_samples:
+        raise ValueError(
+            f"batch_size must be at most n_samples={n_samples} (or None for full "
+            f"batch); got {batch_size}"
+        )
+    return batch_size
+
+
+def check_snapshots(snapshots, n_epochs: int) -> set[int]:
+    """The set of epochs, each from 0 to ``n_epochs``, at which to keep the parameters."""
+    if isinstance(snapshots, (str, bytes, numbers.Number)) or not isinstance(
+        snapshots, Iterable
+    ):
+        raise TypeError(f"snapshots must be an iterable of epochs; got {snapshots!r}")
+    keep = set()
+    for epoch in snapshots:
+        epoch = check_int("each epoch in snapshots", epoch, minimum=0)
+        if epoch > n_epochs:
+            raise ValueError(f"snapshots must be epochs from 0 to n_epochs={n_epochs}; got {epoch}")
+        keep.add(epoch)
+    return keep

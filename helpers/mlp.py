@@ -28,13 +28,13 @@ their inputs and then call them.
 
 from __future__ import annotations
 
-import numbers
 from collections.abc import Iterable
 
 import numpy as np
 from numpy.typing import NDArray
 
 from helpers._checks import (
+    check_batch_size,
     check_cache,
     check_choice,
     check_history_size,
@@ -43,7 +43,9 @@ from helpers._checks import (
     check_params,
     check_positive,
     check_seed,
+    check_snapshots,
     check_X,
+    resolve_activation,
 )
 from helpers.model import loss_from_logits, sigmoid
 
@@ -112,33 +114,6 @@ def _backward(X: Array, y: Array, params: Params, cache: dict) -> Params:
     return {"W1": dW1, "b1": db1, "W2": dW2, "b2": db2}
 
 
-# --------------------------------------------------------------------------- checks
-def _check_activation(activation, name: str = "activation") -> str:
-    return check_choice(name, activation, ACTIVATIONS)
-
-
-def _resolve_activation(params: dict, activation) -> str:
-    """The activation to use: the one ``params`` records, or the explicit one if they agree."""
-    recorded = params.get("activation")
-    if recorded is not None:
-        recorded = _check_activation(recorded, "params['activation']")
-    if activation is None:
-        if recorded is None:
-            raise ValueError(
-                "params has no 'activation' entry and no activation was given: pass "
-                f"activation= (one of {ACTIVATIONS}), the one the parameters were trained with"
-            )
-        return recorded
-    activation = _check_activation(activation)
-    if recorded is not None and activation != recorded:
-        raise ValueError(
-            f"activation={activation!r} does not match params['activation']={recorded!r}, "
-            "the activation these parameters were made for; leave activation out, or pass "
-            f"dict(params, activation={activation!r}) to use the weights with it on purpose"
-        )
-    return activation
-
-
 # --------------------------------------------------------------------------- public API
 def init_params(
     n_features: int, n_hidden: int, *, activation: str = "tanh", seed: int = 0
@@ -185,7 +160,7 @@ def init_params(
     """
     n_features = check_int("n_features", n_features, minimum=1)
     n_hidden = check_int("n_hidden", n_hidden, minimum=1)
-    activation = _check_activation(activation)
+    activation = check_choice("activation", activation, ACTIVATIONS)
     rng = np.random.default_rng(check_seed(seed))
     return _init_params(rng, n_features, n_hidden, activation)
 
@@ -224,7 +199,7 @@ def forward(X, params, *, activation: str | None = None) -> tuple[Array, dict]:
     """
     X = check_X(X)
     params = check_params(params, X.shape[1], PARAM_NAMES)
-    activation = _resolve_activation(params, activation)
+    activation = resolve_activation(params, activation, ACTIVATIONS)
     return _forward(X, params, activation)
 
 
@@ -274,8 +249,8 @@ def backward(X, y, params, cache) -> Params:
     y = check_labels(y, X.shape[0])
     params = check_params(params, X.shape[1], PARAM_NAMES)
     cache = check_cache(cache, X.shape[0], params["W1"].shape[0])
-    cache["activation"] = _check_activation(cache["activation"], "cache['activation']")
-    _resolve_activation(params, cache["activation"])  # refuses a mismatch
+    cache["activation"] = check_choice("cache['activation']", cache["activation"], ACTIVATIONS)
+    resolve_activation(params, cache["activation"], ACTIVATIONS)  # refuses a mismatch
     return _backward(X, y, params, cache)
 
 
@@ -359,26 +334,10 @@ def train(
     n_hidden = check_int("n_hidden", n_hidden, minimum=1)
     lr = check_positive("lr", lr)
     n_epochs = check_int("n_epochs", n_epochs, minimum=0)
-    if batch_size is not None:
-        batch_size = check_int("batch_size", batch_size, minimum=1)
-        if batch_size > n_samples:
-            raise ValueError(
-                f"batch_size must be at most n_samples={n_samples} (or None for full "
-                f"batch); got {batch_size}"
-            )
-    activation = _check_activation(activation)
+    batch_size = check_batch_size(batch_size, n_samples)
+    activation = check_choice("activation", activation, ACTIVATIONS)
     rng = np.random.default_rng(check_seed(seed))
-    if isinstance(snapshots, (str, bytes, numbers.Number)) or not isinstance(
-        snapshots, Iterable
-    ):
-        raise TypeError(f"snapshots must be an iterable of epochs; got {snapshots!r}")
-    keep = set()
-    for epoch in snapshots:
-        epoch = check_int("each epoch in snapshots", epoch, minimum=0)
-        if epoch > n_epochs:
-            raise ValueError(f"snapshots must be epochs from 0 to n_epochs={n_epochs}; got {epoch}")
-        keep.add(epoch)
-
+    keep = check_snapshots(snapshots, n_epochs)
     check_history_size("n_epochs", n_epochs, 16)
 
     params = _init_params(rng, n_features, n_hidden, activation)
