@@ -4,9 +4,9 @@ Modules, one concern each:
 
 - :mod:`helpers.data`     - artificial data: blobs (notebook 01); moons, circles, XOR (08)
 - :mod:`helpers.model`    - logistic regression: sigmoid, forward, loss, gradient (02-05)
-- :mod:`helpers.training` - training it by gradient descent, with its history (06-08)
+- :mod:`helpers.training` - gradient descent for both models, with its history (06-08, 10)
 - :mod:`helpers.plotting` - the figures shared by the notebooks (01, 03, 06)
-- :mod:`helpers.mlp`      - one hidden layer: init, forward, backward, training (09-10)
+- :mod:`helpers.mlp`      - one hidden layer: init, forward, backward, predict (09-10)
 - :mod:`helpers.explorer` - the learning-rate explorer's plain figure and numbers (06)
 - :mod:`helpers.widgets`  - the sliders around it; the only module that imports ipywidgets
 

@@ -224,6 +224,7 @@ INPUTS = {
     "model.loss_grid": _loss_grid_inputs,
     "training.gradient_descent": _gradient_descent_inputs,
     "training.step_lengths": _step_lengths_inputs,
+    "training.train": _mlp_train_inputs,
     "data.make_blobs": _dataset_inputs,
     "data.make_moons": _noisy_dataset_inputs,
     "data.make_circles": _noisy_dataset_inputs,
@@ -233,7 +234,6 @@ INPUTS = {
     "mlp.backward": _mlp_backward_inputs,
     "mlp.predict": _mlp_forward_inputs,
     "mlp.init_params": _mlp_init_params_inputs,
-    "mlp.train": _mlp_train_inputs,
 }
 ALL_PUBLIC = {key: f for by_module in PUBLIC.values() for key, f in by_module.items()}
 
