@@ -66,7 +66,7 @@ lab: $(STAMP)
 # and oversubscribe the cores, which stalls matrix products while other work runs.
 test: $(STAMP)
 	OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 \
-		$(BIN)/python -m pytest tests notebooks --nbval --nbval-current-env \
+		$(BIN)/python -m pytest tests notebooks helpers --doctest-modules --nbval --nbval-current-env \
 		--nbval-sanitize-with tests/nbval_sanitize.cfg -n auto --dist loadscope
 
 # nbval over every notebook again, once per floating-point environment a learner's

@@ -1,4 +1,4 @@
-r"""One full-batch epoch of :func:`helpers.mlp.train` against a NumPy floor.
+r"""One full-batch epoch of :func:`helpers.training.train` against a NumPy floor.
 
 The floor does the same work per epoch as ``train(..., activation="tanh")``:
 forward pass, loss and accuracy for the history, backward pass, update::
@@ -20,7 +20,8 @@ import numpy as np
 
 from benchmarks._common import format_table, print_section, run_times
 from benchmarks.bench_gd import make_problem
-from helpers.mlp import init_params, train
+from helpers.mlp import init_params
+from helpers.training import train
 
 #: (n_samples, n_features, n_hidden, epochs per timed call, repeats)
 SIZES = [(1_000, 2, 16, 200, 7), (100_000, 2, 16, 5, 7), (1_000_000, 2, 16, 2, 9)]
@@ -56,7 +57,9 @@ def floor(X, y, params, lr, n_epochs):
 
 
 def main() -> list[dict]:
-    print_section("Hidden-layer network: one full-batch epoch, helpers.mlp.train vs NumPy floor")
+    print_section(
+        "Hidden-layer network: one full-batch epoch, helpers.training.train vs NumPy floor"
+    )
     print(
         "floor = forward (tanh), loss and accuracy, backward, update; ratio = helper / floor\n"
         "(medians); ratio of fastest = the same for the fastest run of each."

@@ -41,6 +41,12 @@ def make_blobs(
         The points.
     y : ndarray of shape (n_samples, 1)
         Their labels, ``0.`` or ``1.``.
+
+    Examples
+    --------
+    >>> X, y = make_blobs(100, seed=0)
+    >>> X.shape, y.shape, int(y.sum())  # half of the points are class 1
+    ((100, 2), (100, 1), 50)
     """
     n_samples = check_int("n_samples", n_samples, minimum=2)
     rng = np.random.default_rng(check_seed(seed))
@@ -66,6 +72,11 @@ def add_bias_feature(X) -> NDArray[np.float64]:
     -------
     X_b : ndarray of shape (n_samples, n_features + 1)
         A new array; ``X`` is not modified.
+
+    Examples
+    --------
+    >>> add_bias_feature(np.array([[2.0, 3.0], [4.0, 5.0]])).tolist()
+    [[2.0, 3.0, 1.0], [4.0, 5.0, 1.0]]
     """
     X = check_X(X)
     return np.hstack([X, np.ones((X.shape[0], 1))])
@@ -117,6 +128,12 @@ def make_moons(
         The points.
     y : ndarray of shape (n_samples, 1)
         Their labels, ``0.`` or ``1.``.
+
+    Examples
+    --------
+    >>> X, y = make_moons(5, noise=0.0, seed=0)
+    >>> X.shape, int(y.sum())  # an odd n_samples: class 1 gets the extra point
+    ((5, 2), 3)
     """
     n_samples = check_int("n_samples", n_samples, minimum=2)
     noise = check_nonnegative("noise", noise)
@@ -156,6 +173,13 @@ def make_circles(
         The points.
     y : ndarray of shape (n_samples, 1)
         Their labels, ``0.`` (outer circle) or ``1.`` (inner circle).
+
+    Examples
+    --------
+    >>> X, y = make_circles(8, noise=0.0, seed=0)
+    >>> radius = np.hypot(X[:, 0], X[:, 1])
+    >>> sorted({round(float(r), 6) for r in radius[y[:, 0] == 1]})  # inner circle: factor
+    [0.5]
     """
     n_samples = check_int("n_samples", n_samples, minimum=2)
     noise = check_nonnegative("noise", noise)
@@ -204,6 +228,13 @@ def make_xor(
         The points.
     y : ndarray of shape (n_samples, 1)
         Their labels, ``0.`` or ``1.``.
+
+    Examples
+    --------
+    >>> X, y = make_xor(8, noise=0.0, seed=0)
+    >>> exactly_one_positive = (X[:, 0] > 0) != (X[:, 1] > 0)
+    >>> bool(np.all(exactly_one_positive == (y[:, 0] == 1)))
+    True
     """
     n_samples = check_int("n_samples", n_samples, minimum=4)
     noise = check_nonnegative("noise", noise)

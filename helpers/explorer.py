@@ -27,7 +27,8 @@ from numpy.typing import NDArray
 from helpers._checks import check_int, check_labels, check_positive, check_weights, check_X
 from helpers.explorer_panels import ExplorerPanels, ExplorerState
 from helpers.learning_rate import classify_run, curvature_bound, loss_minimum
-from helpers.model import accuracy, gradient_descent, predict, step_lengths
+from helpers.model import accuracy, predict
+from helpers.training import gradient_descent, step_lengths
 
 Array = NDArray[np.float64]
 

@@ -25,7 +25,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from helpers._checks import as_float_array, check_int, check_labels, check_weights, check_X
-from helpers.model import gradient_descent, loss_from_logits, sigmoid
+from helpers.model import loss_from_logits, sigmoid
+from helpers.training import gradient_descent
 
 Array = NDArray[np.float64]
 
@@ -249,7 +250,7 @@ def classify_run(losses, loss_star: float) -> str:
     Parameters
     ----------
     losses : array-like of shape (n_iters + 1,)
-        ``history["loss"]`` from :func:`helpers.model.gradient_descent`, n_iters >= 1.
+        ``history["loss"]`` from :func:`helpers.training.gradient_descent`, n_iters >= 1.
     loss_star : float
         The smallest loss (:func:`loss_minimum`).
 

@@ -12,9 +12,9 @@ Shapes: ``X`` is ``(n_samples, n_features)``, ``W`` is ``(1, n_features)``,
 ``y`` and ``y_hat`` are ``(n_samples, 1)``. A bias is added by giving ``X`` a
 constant-1 column (:func:`helpers.data.add_bias_feature`).
 
-The public functions check their inputs once and then call the private
-``_``-prefixed kernels, which assume valid input; training loops call only the
-kernels, so validation costs nothing per iteration.
+The functions are the ones the notebooks write, with input checks and a
+docstring around them. Training them by gradient descent is in
+:mod:`helpers.training`.
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ from numpy.typing import NDArray
 from helpers._checks import (
     as_float_array,
     check_column,
-    check_int,
     check_labels,
     check_positive,
     check_probabilities,
@@ -42,59 +41,26 @@ EPS = 1e-15
 Array = NDArray[np.float64]
 
 
-# --------------------------------------------------------------------------- kernels
-def _sigmoid_parts(
-    z: Array, out: Array | None = None, e: Array | None = None, work: Array | None = None
-) -> tuple[Array, Array]:
-    """Return ``(sigmoid(z), exp(-|z|))``; the second is reused by the loss.
+# --------------------------------------------------------------------------- kernel
+def _per_sample_loss(y: Array, z: Array, u: Array) -> Array:
+    r"""Cross-entropy of each sample from its logit, given ``u = exp(-|z|)``.
 
-    :math:`\\sigma(z) = e^{\\min(z, 0)} / (1 + e^{-|z|})`: both exponents are
-    :math:`\\le 0`, so nothing overflows, and for :math:`z < 0` the numerator is
-    exactly :math:`e^{-|z|}`. ``out`` and ``e``, arrays shaped like ``z``, are
-    optional buffers for the two results and ``work`` one for scratch (training
-    reuses them every iteration, so no new memory is taken per step).
+    :math:`-\log\sigma(z) = \operatorname{softplus}(-z)`, and
+    :math:`\operatorname{softplus}(z) = \max(z, 0) + \log(1 + e^{-|z|})` never
+    exponentiates a positive number. ``u`` is passed in so that training, which
+    also needs it for the sigmoid, computes it once.
     """
-    if out is None:
-        out = np.empty_like(z, dtype=np.float64)
-    if e is None:
-        e = np.empty_like(z, dtype=np.float64)
-    np.abs(z, out=e)
-    np.negative(e, out=e)
-    np.exp(e, out=e)  # e^{-|z|} in (0, 1]: never overflows
-    np.minimum(z, 0.0, out=out)
-    np.exp(out, out=out)  # e^{min(z, 0)}: 1 for z >= 0, e^{-|z|} for z < 0
-    out /= np.add(e, 1.0, out=work)
-    return out, e
-
-
-def _loss_from_logits(
-    y: Array, z: Array, e: Array, work: Array | None = None, work2: Array | None = None
-) -> float:
-    """Mean cross-entropy computed from the logits, stable for any finite ``z``.
-
-    Uses :math:`-\\log\\sigma(z) = \\operatorname{softplus}(-z)` and
-    :math:`\\operatorname{softplus}(z) = \\max(z, 0) + \\log(1 + e^{-|z|})`.
-    ``work`` and ``work2``, arrays shaped like ``z``, are optional scratch buffers.
-    """
-    t = np.maximum(z, 0.0, out=work)
-    t += np.log1p(e, out=work2)
-    t -= np.multiply(y, z, out=work2)
-    return float(np.mean(t))
-
-
-def _gradient(X: Array, y: Array, y_hat: Array, work: Array | None = None) -> Array:
-    """:math:`(\\hat y - y)^\\top X / n`; ``work`` (shaped like ``y``) holds the residual."""
-    residual = np.subtract(y_hat, y, out=work)
-    return (residual.T @ X) / X.shape[0]
+    return np.maximum(z, 0.0) + np.log1p(u) - y * z
 
 
 # --------------------------------------------------------------------------- public API
 def sigmoid(z) -> Array:
     r"""The logistic function :math:`\sigma(z) = 1 / (1 + e^{-z})`, computed stably.
 
-    The naive formula overflows in ``exp(-z)`` for ``z < -709``; this version only
-    ever evaluates :math:`e^{-|z|} \le 1`, so it is exact to rounding for every
-    finite ``z`` and never warns.
+    The naive formula overflows in ``exp(-z)`` for ``z < -709``; this one (notebook
+    02's) only ever evaluates :math:`u = e^{-|z|} \le 1` and then
+    :math:`\sigma(z) = 1/(1 + u)` for :math:`z \ge 0`, :math:`u/(1 + u)` for
+    :math:`z < 0`, so it never overflows and never warns.
 
     Parameters
     ----------
@@ -105,15 +71,17 @@ def sigmoid(z) -> Array:
     -------
     ndarray of the same shape as ``z``
         Values in ``[0, 1]``.
+
+    Examples
+    --------
+    >>> [round(float(s), 4) for s in sigmoid([-2.0, 0.0, 2.0])]
+    [0.1192, 0.5, 0.8808]
+    >>> float(sigmoid(-1000.0))  # the naive formula warns and overflows here
+    0.0
     """
-    try:
-        empty = np.size(z) == 0
-    except ValueError:  # a ragged list: as_float_array below raises an error naming z
-        empty = False
-    if empty:
-        return np.empty(np.shape(z))
-    z = as_float_array("z", z)
-    return _sigmoid_parts(z)[0]
+    z = as_float_array("z", z, allow_empty=True)
+    u = np.exp(-np.abs(z))                       # u = e^{-|z|} lies in (0, 1]: it never overflows
+    return np.where(z >= 0, 1.0, u) / (1.0 + u)  # 1/(1+u) for z >= 0, u/(1+u) for z < 0
 
 
 def forward(X, W) -> Array:
@@ -128,10 +96,17 @@ def forward(X, W) -> Array:
     -------
     y_hat : ndarray of shape (n_samples, 1)
         Predicted probability of class 1 for each sample.
+
+    Examples
+    --------
+    >>> X = np.array([[1.0, 2.0], [-1.0, 0.5]])
+    >>> forward(X, np.array([[0.5, -0.25]])).round(4).tolist()
+    [[0.5], [0.3486]]
     """
     X = check_X(X)
     W = check_weights(W, X.shape[1])
-    return _sigmoid_parts(X @ W.T)[0]
+    z = X @ W.T        # (n_samples, n_features) @ (n_features, 1) -> (n_samples, 1)
+    return sigmoid(z)  # same shape: the probability of class 1 for each sample
 
 
 def bce_loss(y, y_hat) -> float:
@@ -152,6 +127,14 @@ def bce_loss(y, y_hat) -> float:
     Returns
     -------
     loss : float
+
+    Examples
+    --------
+    >>> y = np.array([[1.0], [0.0]])
+    >>> round(bce_loss(y, np.array([[0.9], [0.2]])), 4)
+    0.1643
+    >>> round(bce_loss(y, np.array([[0.0], [1.0]])), 2)  # clipped: large but finite
+    34.54
     """
     y = check_labels(y)
     y_hat = check_probabilities(y_hat, y.shape[0])
@@ -167,8 +150,9 @@ def loss_from_logits(y, z) -> float:
 
     .. math:: L = \frac{1}{n}\sum_i \big[\max(z_i, 0) + \log(1 + e^{-|z_i|}) - y_i z_i\big]
 
-    (:math:`-\log\sigma(z) = \operatorname{softplus}(-z)`, and softplus written so
-    that its exponent is never positive).
+    (:math:`-\log\sigma(z) = \operatorname{softplus}(-z)`, with softplus written so
+    that its exponent is never positive). Training, :mod:`helpers.mlp` and the
+    explorer all compute the loss with this formula.
 
     Parameters
     ----------
@@ -180,10 +164,19 @@ def loss_from_logits(y, z) -> float:
     Returns
     -------
     loss : float
+
+    Examples
+    --------
+    >>> y = np.array([[1.0], [0.0]])
+    >>> round(loss_from_logits(y, np.array([[2.0], [-1.0]])), 4)
+    0.2201
+    >>> loss_from_logits(np.array([[1.0]]), np.array([[-800.0]]))  # bce_loss would cap this
+    800.0
     """
     y = check_labels(y)
     z = check_column("z", z, y.shape[0])
-    return _loss_from_logits(y, z, np.exp(-np.abs(z)))
+    u = np.exp(-np.abs(z))
+    return float(np.mean(_per_sample_loss(y, z, u)))
 
 
 def gradient(X, y, y_hat) -> Array:
@@ -200,63 +193,17 @@ def gradient(X, y, y_hat) -> Array:
     Returns
     -------
     dW : ndarray of shape (1, n_features)
+
+    Examples
+    --------
+    >>> X = np.array([[1.0, 2.0], [-1.0, 0.5]])
+    >>> gradient(X, np.array([[1.0], [0.0]]), np.array([[0.5], [0.5]])).tolist()
+    [[-0.5, -0.375]]
     """
     X = check_X(X)
     y = check_labels(y, X.shape[0])
     y_hat = check_probabilities(y_hat, X.shape[0])
-    return _gradient(X, y, y_hat)
-
-
-def gradient_descent(X, y, W, *, lr: float, n_iters: int) -> tuple[Array, dict[str, Array]]:
-    r"""Full-batch gradient descent on the mean cross-entropy.
-
-    Each iteration does :math:`W \leftarrow W - \mathrm{lr}\,\partial L/\partial W`.
-
-    Parameters
-    ----------
-    X : array-like of shape (n_samples, n_features)
-    y : array-like of shape (n_samples, 1)
-        Labels, 0 or 1.
-    W : array-like of shape (1, n_features)
-        Starting weights; not modified.
-    lr : float
-        Learning rate (step size), finite and > 0.
-    n_iters : int
-        Number of updates, >= 0.
-
-    Returns
-    -------
-    W_final : ndarray of shape (1, n_features)
-        The weights after ``n_iters`` updates.
-    history : dict
-        ``"W"``: ndarray of shape (n_iters + 1, 1, n_features), the weights before
-        the first update and after each one (``history["W"][0]`` is the start).
-        ``"loss"``: ndarray of shape (n_iters + 1,), the loss at each of those weights.
-    """
-    X = check_X(X)
-    y = check_labels(y, X.shape[0])
-    W = check_weights(W, X.shape[1]).copy()
-    lr = check_positive("lr", lr)
-    n_iters = check_int("n_iters", n_iters, minimum=0)
-
-    W_hist = np.empty((n_iters + 1, 1, X.shape[1]))
-    losses = np.empty(n_iters + 1)
-    # Four (n_samples, 1) buffers reused by every iteration: no memory is taken per step.
-    z, y_hat, e, work = np.empty((4, X.shape[0], 1))
-    for i in range(n_iters + 1):
-        np.matmul(X, W.T, out=z)  # (n_samples, 1): the forward pass
-        _sigmoid_parts(z, out=y_hat, e=e, work=work)
-        W_hist[i] = W
-        if i < n_iters:
-            dW = _gradient(X, y, y_hat, work)  # before the loss, which reuses y_hat's memory
-        losses[i] = _loss_from_logits(y, z, e, work, y_hat)  # the loss at the current W
-        if i < n_iters:
-            W -= lr * dW  # one step downhill
-    if not (np.all(np.isfinite(W)) and np.all(np.isfinite(losses))):
-        raise FloatingPointError(
-            f"the weights or the loss overflowed with lr={lr:g}; try a smaller learning rate"
-        )
-    return W, {"W": W_hist, "loss": losses}
+    return (y_hat - y).T @ X / X.shape[0]
 
 
 def numerical_gradient(f: Callable[[Array], float], W, eps: float = 1e-6) -> Array:
@@ -277,6 +224,12 @@ def numerical_gradient(f: Callable[[Array], float], W, eps: float = 1e-6) -> Arr
     Returns
     -------
     grad : ndarray of the same shape as ``W``
+
+    Examples
+    --------
+    >>> grad = numerical_gradient(lambda V: float(np.sum(V**2)), np.array([[1.0, -2.0]]))
+    >>> grad.round(6).tolist()  # the exact gradient is 2 * W
+    [[2.0, -4.0]]
     """
     if not callable(f):
         raise TypeError(f"f must be a callable taking W and returning a float; got {f!r}")
@@ -315,6 +268,12 @@ def predict(X, W, threshold: float = 0.5) -> Array:
     -------
     y_pred : ndarray of shape (n_samples, 1)
         ``0.`` or ``1.``, the same encoding as ``y``.
+
+    Examples
+    --------
+    >>> X = np.array([[1.0, 2.0], [-1.0, 0.5]])
+    >>> predict(X, np.array([[0.5, -0.25]])).tolist()  # probabilities 0.5 and 0.35
+    [[1.0], [0.0]]
     """
     threshold = check_positive("threshold", threshold, upper=1.0)
     return (forward(X, W) >= threshold).astype(np.float64)
@@ -335,6 +294,11 @@ def accuracy(y, y_pred) -> float:
     -------
     float
         In ``[0, 1]``.
+
+    Examples
+    --------
+    >>> accuracy(np.array([[1.0], [0.0], [1.0], [1.0]]), np.array([[1.0], [0.0], [0.0], [1.0]]))
+    0.75
     """
     y = check_labels(y)
     y_pred = check_labels(y_pred, y.shape[0], name="y_pred")
@@ -361,6 +325,13 @@ def loss_grid(X, y, w1, w2) -> Array:
     L : ndarray of shape (n_w2, n_w1)
         ``L[i, j]`` is the loss at ``W = [[w1[j], w2[i]]]``, ready for
         ``ax.contour(w1, w2, L)``.
+
+    Examples
+    --------
+    >>> X, y = np.array([[1.0, 2.0], [-1.0, 0.5]]), np.array([[1.0], [0.0]])
+    >>> L = loss_grid(X, y, np.linspace(-1, 1, 5), np.linspace(-1, 1, 3))
+    >>> L.shape, round(float(L[1, 2]), 4)  # at W = [[0, 0]] every y_hat is 1/2: log 2
+    ((3, 5), 0.6931)
     """
     X = check_X(X)
     if X.shape[1] != 2:
@@ -373,31 +344,9 @@ def loss_grid(X, y, w1, w2) -> Array:
     out = np.empty(Ws.shape[0])
     block = max(1, 2_000_000 // X.shape[0])
     for start in range(0, Ws.shape[0], block):
-        Z = X @ Ws[start : start + block].T  # (n_samples, block)
-        E = np.exp(-np.abs(Z))
-        out[start : start + block] = np.mean(np.maximum(Z, 0.0) + np.log1p(E) - y * Z, axis=0)
+        Z = X @ Ws[start : start + block].T  # (n_samples, block): one column per W
+        out[start : start + block] = np.mean(_per_sample_loss(y, Z, np.exp(-np.abs(Z))), axis=0)
     return out.reshape(G1.shape)
-
-
-def step_lengths(W_history) -> Array:
-    """Length of each gradient-descent step, ``||W_{k+1} - W_k||``.
-
-    Parameters
-    ----------
-    W_history : array-like of shape (n_iters + 1, 1, n_features)
-        ``history["W"]`` from :func:`gradient_descent`.
-
-    Returns
-    -------
-    ndarray of shape (n_iters,)
-    """
-    W_history = as_float_array("W_history", W_history, ndim=3)
-    if W_history.shape[1] != 1:
-        raise ValueError(
-            "W_history must have shape (n_iters + 1, 1, n_features) like history['W']; "
-            f"got shape {W_history.shape}"
-        )
-    return np.linalg.norm(np.diff(W_history[:, 0, :], axis=0), axis=1)
 
 
 __all__ = [
@@ -407,10 +356,8 @@ __all__ = [
     "bce_loss",
     "loss_from_logits",
     "gradient",
-    "gradient_descent",
     "numerical_gradient",
     "predict",
     "accuracy",
     "loss_grid",
-    "step_lengths",
 ]

@@ -188,7 +188,7 @@ def plot_loss_curve(losses, ax: Axes | None = None, *, label: str | None = None)
     Parameters
     ----------
     losses : array-like of shape (n_iters + 1,)
-        ``history["loss"]`` from :func:`helpers.model.gradient_descent`.
+        ``history["loss"]`` from :func:`helpers.training.gradient_descent`.
     ax : Axes, optional
     label : str, optional
         Legend entry for this curve.

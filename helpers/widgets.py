@@ -70,7 +70,7 @@ def learning_rate_explorer(
     r"""Sliders for the learning rate, the iterations and the start, driving one figure.
 
     Every change re-trains the bias-free model with
-    :func:`helpers.model.gradient_descent` and redraws the four panels of
+    :func:`helpers.training.gradient_descent` and redraws the four panels of
     :class:`helpers.explorer.ExplorerView` (decision boundary, loss curve, descent
     path on the loss contours, step length per iteration) into an
     ``ipywidgets.Image``. The static figure of the same view is

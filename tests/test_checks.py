@@ -256,3 +256,23 @@ def test_check_nonnegative_refuses_negative_and_non_finite(value):
 def test_check_nonnegative_refuses_non_numbers(value):
     with pytest.raises(TypeError, match="^noise must be a number >= 0; got "):
         check_nonnegative("noise", value)
+
+
+@pytest.mark.parametrize(
+    ("value", "phrase"),
+    [
+        (np.array(["1.5", "2"], dtype=object), "holding str '1.5'"),  # not parsed
+        (np.array(["2020-01-01"], dtype="datetime64[D]"), "dates"),  # not days since 1970
+        (np.array([1, 2], dtype="timedelta64[s]"), "durations"),
+        (np.array([True, False]), "booleans"),
+        (np.array([1 + 2j]), "complex"),
+    ],
+)
+def test_as_float_array_refuses_what_numpy_would_convert(value, phrase):
+    with pytest.raises(TypeError, match=f"^a must be a numeric array; got .*{phrase}"):
+        as_float_array("a", value)
+
+
+def test_labels_may_be_booleans_and_object_arrays_of_numbers_are_accepted():
+    np.testing.assert_array_equal(check_labels(np.array([[True], [False]])), [[1.0], [0.0]])
+    np.testing.assert_array_equal(as_float_array("a", np.array([1.5, 2], dtype=object)), [1.5, 2])

@@ -14,8 +14,9 @@ from matplotlib.colors import to_rgb
 from helpers.data import make_blobs
 from helpers.explorer import ExplorerView, plot_explorer
 from helpers.learning_rate import REGIMES, classify_run, loss_minimum
-from helpers.model import accuracy, gradient_descent, predict, step_lengths
+from helpers.model import accuracy, predict
 from helpers.plotting import REGIME_COLORS
+from helpers.training import gradient_descent, step_lengths
 
 W0 = np.array([[-2.0, 4.0]])
 

@@ -1,11 +1,9 @@
 """Tests of helpers.explorer_panels: the geometry behind the explorer's panels."""
 
-import doctest
 
 import numpy as np
 import pytest
 
-import helpers.explorer_panels
 from helpers.explorer_panels import half_plane, nice_ceiling
 
 
@@ -22,6 +20,3 @@ def test_nice_ceiling_rounds_up_to_round_numbers():
     assert [nice_ceiling(v) for v in (0.7, 1.0, 1.05, 2.6, 37.0, 200.0, 201.0)] == pytest.approx(
         [0.8, 1.0, 1.2, 3.0, 40.0, 200.0, 250.0])
 
-
-def test_docstring_examples():
-    assert doctest.testmod(helpers.explorer_panels).failed == 0

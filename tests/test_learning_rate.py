@@ -1,12 +1,10 @@
 """Tests of helpers.learning_rate: curvature, the minimum, the regimes and the sweep."""
 
-import doctest
 import warnings
 
 import numpy as np
 import pytest
 
-import helpers.learning_rate
 from helpers.data import make_blobs
 from helpers.learning_rate import (
     REGIMES,
@@ -17,7 +15,8 @@ from helpers.learning_rate import (
     measured_threshold,
     sweep_learning_rates,
 )
-from helpers.model import bce_loss, forward, gradient, gradient_descent
+from helpers.model import bce_loss, forward, gradient
+from helpers.training import gradient_descent
 
 W0 = np.array([[-2.0, 4.0]])
 
@@ -26,9 +25,6 @@ W0 = np.array([[-2.0, 4.0]])
 def blobs():
     return make_blobs(100, seed=0)
 
-
-def test_docstring_examples():
-    assert doctest.testmod(helpers.learning_rate).failed == 0
 
 
 # --------------------------------------------------------------------------- curvature

@@ -3,10 +3,10 @@
 import numpy as np
 import pytest
 
-from helpers.data import make_blobs, make_circles, make_moons, make_xor
-from helpers.mlp import ACTIVATIONS, GAIN, backward, forward, init_params, predict, train
-from helpers.model import accuracy, bce_loss, gradient_descent, numerical_gradient
-from helpers.model import predict as predict_linear
+from helpers.data import make_moons
+from helpers.mlp import ACTIVATIONS, GAIN, backward, forward, init_params, predict
+from helpers.model import bce_loss, numerical_gradient
+from helpers.training import train
 
 KEYS = ("W1", "b1", "W2", "b2")
 
@@ -22,14 +22,15 @@ def small_problem(n_samples=12, n_hidden=3, activation="tanh", seed=0):
 
 
 def copy_params(params):
-    return {k: v.copy() for k, v in params.items()}
+    return {k: np.copy(v) if k in KEYS else v for k, v in params.items()}
 
 
 # --------------------------------------------------------------------------- init_params
 @pytest.mark.parametrize("activation", ACTIVATIONS)
 def test_init_shapes_zero_biases_and_determinism(activation):
     p = init_params(3, 5, activation=activation, seed=7)
-    assert set(p) == set(KEYS)
+    assert set(p) == {*KEYS, "activation"}
+    assert p["activation"] == activation
     assert p["W1"].shape == (5, 3)
     assert p["b1"].shape == (1, 5)
     assert p["W2"].shape == (1, 5)
@@ -75,7 +76,7 @@ def test_forward_by_hand():
         "W2": np.array([[1.0, -1.0, 0.5]]),
         "b2": np.array([[0.3]]),
     }
-    y_hat, cache = forward(X, p)
+    y_hat, cache = forward(X, p, activation="tanh")  # a dict made by hand: name it
     Z1 = np.array([[0.5 - 2.0 + 0.1, 2.0 - 0.2, 2.0], [-0.5 - 0.5 + 0.1, -2.0 - 0.2, 0.5]])
     A1 = np.tanh(Z1)
     z2 = A1 @ np.array([1.0, -1.0, 0.5]) + 0.3
@@ -169,7 +170,7 @@ def test_backward_by_hand_for_one_sample():
     y = np.array([[1.0]])
     p = {"W1": np.array([[0.5, 0.25]]), "b1": np.array([[0.1]]),
          "W2": np.array([[-2.0]]), "b2": np.array([[0.5]])}
-    y_hat, cache = forward(X, p)
+    y_hat, cache = forward(X, p, activation="tanh")
     z1 = 0.5 * 2.0 + 0.25 * -1.0 + 0.1
     a1 = np.tanh(z1)
     yh = 1 / (1 + np.exp(-(-2.0 * a1 + 0.5)))
@@ -202,166 +203,6 @@ def test_backward_does_not_modify_inputs_and_validates():
         backward(X, y, p, {"Z1": cache["Z1"]})
 
 
-# --------------------------------------------------------------------------- train
-def test_train_zero_epochs_returns_init_params_and_initial_loss():
-    X, y = make_xor(40)
-    params, hist = train(X, y, n_hidden=3, lr=0.5, n_epochs=0, activation="relu", seed=4)
-    p0 = init_params(2, 3, activation="relu", seed=4)
-    for k in KEYS:
-        np.testing.assert_array_equal(params[k], p0[k])
-    y_hat = forward(X, p0, activation="relu")[0]
-    assert hist["loss"].shape == (1,)
-    assert np.isclose(hist["loss"][0], bce_loss(y, y_hat))
-    assert np.isclose(hist["accuracy"][0], np.mean((y_hat >= 0.5) == y))
-
-
-def test_train_full_batch_first_step_is_one_gradient_step():
-    X, y = make_moons(30)
-    params, hist = train(X, y, n_hidden=4, lr=0.3, n_epochs=1, seed=2, snapshots=[0, 1])
-    p0 = init_params(2, 4, seed=2)
-    grads = backward(X, y, p0, forward(X, p0)[1])
-    for k in KEYS:
-        np.testing.assert_allclose(params[k], p0[k] - 0.3 * grads[k])
-        np.testing.assert_array_equal(hist["snapshots"][0][k], p0[k])
-        np.testing.assert_array_equal(hist["snapshots"][1][k], params[k])
-    assert np.isclose(hist["loss"][1], bce_loss(y, forward(X, params)[0]))
-
-
-def test_train_full_batch_loss_decreases_with_small_lr():
-    X, y = make_moons(100)
-    _, hist = train(X, y, n_hidden=5, lr=0.1, n_epochs=200)
-    assert np.all(np.diff(hist["loss"]) < 0)
-
-
-def test_train_history_shapes_and_final_values():
-    X, y = make_circles(60)
-    params, hist = train(X, y, n_hidden=4, lr=1.0, n_epochs=25, batch_size=16,
-                         snapshots=(0, 5, 25))
-    assert hist["loss"].shape == hist["accuracy"].shape == (26,)
-    assert sorted(hist["snapshots"]) == [0, 5, 25]
-    assert np.isclose(hist["loss"][-1], bce_loss(y, forward(X, params)[0]))
-    assert np.isclose(hist["accuracy"][-1], np.mean(predict(X, params) == y))
-
-
-def test_train_is_deterministic_and_seed_matters():
-    X, y = make_moons(50)
-    kw = dict(n_hidden=3, lr=0.5, n_epochs=20, batch_size=8)
-    p1, h1 = train(X, y, seed=1, **kw)
-    p2, h2 = train(X, y, seed=1, **kw)
-    p3, h3 = train(X, y, seed=2, **kw)
-    np.testing.assert_array_equal(h1["loss"], h2["loss"])
-    for k in KEYS:
-        np.testing.assert_array_equal(p1[k], p2[k])
-    assert not np.allclose(h1["loss"], h3["loss"])
-
-
-def test_sgd_reshuffles_every_epoch():
-    # batch_size=1 on two epochs: if the order were the same each epoch, training on
-    # the data listed in that order with full control would give the same result.
-    X, y = make_moons(20)
-    p_sgd, _ = train(X, y, n_hidden=2, lr=0.5, n_epochs=2, batch_size=1, seed=3)
-    # Reproduce by hand: same generator, init then one permutation per epoch.
-    rng = np.random.default_rng(3)
-    p = init_params(2, 2, seed=3)
-    rng.standard_normal((2, 2))  # the draws init_params made
-    rng.standard_normal((1, 2))
-    orders = [rng.permutation(20) for _ in range(2)]
-    assert not np.array_equal(orders[0], orders[1])
-    for order in orders:
-        for i in order:
-            xb, yb = X[i : i + 1], y[i : i + 1]
-            g = backward(xb, yb, p, forward(xb, p)[1])
-            p = {k: p[k] - 0.5 * g[k] for k in KEYS}
-    for k in KEYS:
-        np.testing.assert_allclose(p_sgd[k], p[k], rtol=1e-12, atol=1e-12)
-
-
-def test_sgd_with_the_whole_batch_equals_full_batch_up_to_rounding():
-    X, y = make_moons(40)
-    p_full, h_full = train(X, y, n_hidden=3, lr=0.5, n_epochs=10)
-    p_sgd, h_sgd = train(X, y, n_hidden=3, lr=0.5, n_epochs=10, batch_size=40)
-    np.testing.assert_allclose(h_sgd["loss"], h_full["loss"], rtol=1e-10)
-    for k in KEYS:
-        np.testing.assert_allclose(p_sgd[k], p_full[k], rtol=1e-9, atol=1e-12)
-
-
-def test_train_does_not_modify_inputs():
-    X, y = make_moons(30)
-    X0, y0 = X.copy(), y.copy()
-    train(X, y, n_hidden=2, lr=0.5, n_epochs=3, batch_size=7)
-    np.testing.assert_array_equal(X, X0)
-    np.testing.assert_array_equal(y, y0)
-
-
-def test_snapshots_are_copies():
-    X, y = make_moons(30)
-    params, hist = train(X, y, n_hidden=2, lr=0.5, n_epochs=3, snapshots=[3])
-    params["W1"][:] = 0.0
-    assert np.any(hist["snapshots"][3]["W1"] != 0.0)
-
-
-@pytest.mark.parametrize(
-    "make, n_hidden, kwargs",
-    [
-        (make_moons, 8, {}),
-        (make_circles, 8, {}),
-        (make_xor, 4, {}),
-        (make_moons, 8, {"batch_size": 20}),
-    ],
-)
-def test_train_reaches_high_accuracy_on_the_non_linear_sets(make, n_hidden, kwargs):
-    X, y = make(200, noise=0.1, seed=0)
-    n_epochs = 100 if kwargs else 2000
-    params, hist = train(X, y, n_hidden=n_hidden, lr=0.5, n_epochs=n_epochs, **kwargs)
-    acc = np.mean(predict(X, params) == y)
-    assert acc >= (1.0 if make is make_xor else 0.97)
-    assert hist["accuracy"][-1] == acc
-
-
-@pytest.mark.parametrize("activation", ACTIVATIONS)
-def test_train_on_linear_data_matches_logistic_regression(activation):
-    # Overlapping blobs: the best line gets 90% of these 200 points right
-    # (helpers.model.gradient_descent); the network does as well, within one point.
-    X, y = make_blobs(200, seed=0)
-    W, _ = gradient_descent(X, y, np.zeros((1, 2)), lr=0.5, n_iters=300)
-    linear = accuracy(y, predict_linear(X, W))
-    assert linear == 0.9
-    params, _ = train(X, y, n_hidden=2, lr=0.5, n_epochs=300, activation=activation)
-    assert np.mean(predict(X, params, activation=activation) == y) >= linear - 0.005
-
-
-def test_train_validation():
-    X, y = make_moons(20)
-    kw = dict(n_hidden=2, lr=0.1, n_epochs=5)
-    with pytest.raises(ValueError, match="batch_size must be at most n_samples=20"):
-        train(X, y, batch_size=21, **kw)
-    with pytest.raises(ValueError, match="batch_size must be an integer >= 1"):
-        train(X, y, batch_size=0, **kw)
-    with pytest.raises(TypeError, match="batch_size must be an integer"):
-        train(X, y, batch_size=2.0, **kw)
-    with pytest.raises(ValueError, match="lr must be a finite number > 0"):
-        train(X, y, n_hidden=2, lr=-1.0, n_epochs=5)
-    with pytest.raises(ValueError, match="n_epochs must be an integer >= 0"):
-        train(X, y, n_hidden=2, lr=0.1, n_epochs=-1)
-    with pytest.raises(ValueError, match="snapshots must be epochs from 0 to n_epochs=5; got 6"):
-        train(X, y, snapshots=[6], **kw)
-    with pytest.raises(TypeError, match="snapshots must be an iterable"):
-        train(X, y, snapshots=5, **kw)
-    with pytest.raises(ValueError, match=r"y must have shape \(20, 1\)"):
-        train(X, y[:, 0], **kw)
-    with pytest.raises(ValueError, match="activation must be one of"):
-        train(X, y, activation="elu", **kw)
-    with pytest.raises(TypeError):
-        train(X, y, 2, 0.1, 5)  # keyword-only
-
-
-def test_train_overflow_raises_a_clear_error():
-    X, y = make_moons(20)
-    X = X * 1e150
-    with pytest.raises(FloatingPointError, match="try a smaller learning rate"):
-        train(X, y, n_hidden=2, lr=1e150, n_epochs=50, activation="relu")
-
-
 # --------------------------------------------------------------------------- predict
 def test_predict_thresholds_probabilities():
     X, _, p = small_problem()
@@ -372,3 +213,32 @@ def test_predict_thresholds_probabilities():
     np.testing.assert_array_equal(predict(X, p, threshold=0.999), (y_hat >= 0.999).astype(float))
     with pytest.raises(ValueError, match="threshold must be a number in"):
         predict(X, p, threshold=1.5)
+
+
+# ----------------------------------------------------------------- recorded activation
+def test_a_trained_network_is_scored_with_its_own_activation():
+    # Before params recorded it, predict() used tanh for a ReLU network without a word.
+    X, y = make_moons(200, noise=0.2, seed=0)
+    params, hist = train(X, y, n_hidden=8, lr=0.5, n_epochs=300, activation="relu")
+    assert params["activation"] == "relu"
+    assert np.mean(predict(X, params) == y) == pytest.approx(hist["accuracy"][-1])
+    np.testing.assert_array_equal(forward(X, params)[0], forward(X, params, activation="relu")[0])
+
+
+@pytest.mark.parametrize("call", [forward, predict])
+def test_a_mismatched_activation_is_refused_not_guessed(call):
+    X, _, p = small_problem(activation="relu")
+    with pytest.raises(ValueError, match=r"activation=.tanh. does not match params"):
+        call(X, p, activation="tanh")
+    # On purpose: the same weights with another activation.
+    call(X, dict(p, activation="tanh"))
+    hand_made = {k: p[k] for k in KEYS}
+    with pytest.raises(ValueError, match="params has no 'activation'.*pass activation="):
+        call(X, hand_made)
+
+
+def test_backward_refuses_a_cache_from_another_activation():
+    X, y, p = small_problem(activation="relu")
+    _, cache = forward(X, dict(p, activation="tanh"))
+    with pytest.raises(ValueError, match=r"activation='tanh' does not match"):
+        backward(X, y, p, cache)

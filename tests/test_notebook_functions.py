@@ -3,10 +3,11 @@
 A notebook first writes a helper so the reader sees it, in a code cell that holds
 only ``import numpy as np`` and the ``def``; later notebooks import the same name
 from ``helpers``. This test finds every such cell (a top-level ``def NAME(`` where
-NAME is a public function of :mod:`helpers.data`, :mod:`helpers.model` or
-:mod:`helpers.mlp`), executes it and compares the result with the helpers function
-on several random valid inputs. Where two modules share a name (``forward``,
-``predict``), the one whose parameter names match the inline ``def`` is the reference.
+NAME is a public function of :mod:`helpers.data`, :mod:`helpers.model`,
+:mod:`helpers.training` or :mod:`helpers.mlp`), executes it and compares the
+result with the helpers function on several random valid inputs. Where two modules
+share a name (``forward``, ``predict``), the one whose parameter names match the
+inline ``def`` is the reference.
 
 The cell is executed in a fresh namespace holding only ``np`` and the notebook's
 earlier definition cells, those with nothing but imports and defs (so ``forward``
@@ -28,9 +29,10 @@ import pytest
 import helpers.data
 import helpers.mlp
 import helpers.model
+import helpers.training
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("*.ipynb"))
-MODULES = (helpers.data, helpers.model, helpers.mlp)
+MODULES = (helpers.data, helpers.model, helpers.training, helpers.mlp)
 N_CASES = 5
 
 
@@ -216,12 +218,13 @@ INPUTS = {
     "model.forward": _forward_inputs,
     "model.bce_loss": _bce_loss_inputs,
     "model.gradient": _gradient_inputs,
-    "model.gradient_descent": _gradient_descent_inputs,
     "model.numerical_gradient": _numerical_gradient_inputs,
     "model.predict": _predict_inputs,
     "model.accuracy": _accuracy_inputs,
     "model.loss_grid": _loss_grid_inputs,
-    "model.step_lengths": _step_lengths_inputs,
+    "training.gradient_descent": _gradient_descent_inputs,
+    "training.step_lengths": _step_lengths_inputs,
+    "training.train": _mlp_train_inputs,
     "data.make_blobs": _dataset_inputs,
     "data.make_moons": _noisy_dataset_inputs,
     "data.make_circles": _noisy_dataset_inputs,
@@ -231,7 +234,6 @@ INPUTS = {
     "mlp.backward": _mlp_backward_inputs,
     "mlp.predict": _mlp_forward_inputs,
     "mlp.init_params": _mlp_init_params_inputs,
-    "mlp.train": _mlp_train_inputs,
 }
 ALL_PUBLIC = {key: f for by_module in PUBLIC.values() for key, f in by_module.items()}
 

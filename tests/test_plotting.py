@@ -1,6 +1,5 @@
 """Unit tests of helpers.plotting: what is drawn (artists, data, limits), not pixels."""
 
-import doctest
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -11,10 +10,9 @@ from matplotlib.contour import ContourSet
 from matplotlib.figure import Figure
 from matplotlib.markers import MarkerStyle
 
-import helpers.plotting
 from helpers.data import make_blobs
 from helpers.learning_rate import REGIMES
-from helpers.model import forward, gradient_descent, loss_grid
+from helpers.model import forward, loss_grid
 from helpers.plotting import (
     CLASS_COLORS,
     CLASS_MARKERS,
@@ -27,6 +25,7 @@ from helpers.plotting import (
     plot_loss_surface,
     plot_lr_sweep,
 )
+from helpers.training import gradient_descent
 
 
 @pytest.fixture(autouse=True)
@@ -471,6 +470,3 @@ def test_plot_lr_sweep_colours_each_regime_and_draws_both_lines():
     with pytest.raises(TypeError, match="sweep\\['lr'\\]"):
         plot_lr_sweep({**sweep, "lr": ["a"] * 4})
 
-
-def test_docstring_examples():
-    assert doctest.testmod(helpers.plotting).failed == 0

@@ -1,6 +1,5 @@
 """Tests of helpers.widgets: the learning-rate explorer's sliders drive its picture."""
 
-import doctest
 import io
 import math
 import warnings
@@ -9,7 +8,6 @@ import ipywidgets as widgets
 import numpy as np
 import pytest
 
-import helpers.widgets
 from helpers.data import make_blobs
 from helpers.widgets import encode_png, learning_rate_explorer
 
@@ -119,6 +117,3 @@ def test_encode_png_round_trips_through_pillow():
     with pytest.raises(ValueError, match="rgba"):
         encode_png(rgba.astype(float))
 
-
-def test_docstring_examples():
-    assert doctest.testmod(helpers.widgets).failed == 0

@@ -1,0 +1,403 @@
+"""Unit tests of helpers.training: gradient descent on logistic regression and on the network."""
+
+import numpy as np
+import pytest
+
+from helpers import mlp
+from helpers.data import make_blobs, make_circles, make_moons, make_xor
+from helpers.mlp import ACTIVATIONS, init_params
+from helpers.model import accuracy, bce_loss, forward, gradient, predict
+from helpers.model import predict as predict_linear
+from helpers.training import gradient_descent, step_lengths, train
+
+LOG2 = float(np.log(2.0))
+KEYS = ("W1", "b1", "W2", "b2")
+
+
+@pytest.fixture
+def blobs():
+    return make_blobs(100, seed=0)
+
+
+# =========================================================================== gradient_descent
+def test_gradient_descent_history_shapes(blobs):
+    X, y = blobs
+    W_final, history = gradient_descent(X, y, np.zeros((1, 2)), lr=0.5, n_iters=7)
+    assert W_final.shape == (1, 2)
+    assert set(history) == {"W", "loss"}
+    assert history["W"].shape == (8, 1, 2)
+    assert history["loss"].shape == (8,)
+
+
+def test_gradient_descent_history_starts_at_the_start_and_ends_at_W_final(blobs):
+    X, y = blobs
+    W0 = np.array([[-2.0, 3.0]])
+    W_final, history = gradient_descent(X, y, W0, lr=0.3, n_iters=10)
+    np.testing.assert_array_equal(history["W"][0], W0)
+    np.testing.assert_array_equal(history["W"][-1], W_final)
+    assert history["loss"][0] == pytest.approx(bce_loss(y, forward(X, W0)), rel=1e-12)
+
+
+def test_gradient_descent_history_loss_is_the_loss_at_each_W(blobs):
+    X, y = blobs
+    _, history = gradient_descent(X, y, np.array([[-1.0, 0.5]]), lr=1.0, n_iters=25)
+    expected = [bce_loss(y, forward(X, W_k)) for W_k in history["W"]]
+    np.testing.assert_allclose(history["loss"], expected, rtol=1e-12)
+
+
+def test_gradient_descent_each_step_is_one_gradient_step(blobs):
+    X, y = blobs
+    lr = 0.7
+    _, history = gradient_descent(X, y, np.array([[0.5, -0.5]]), lr=lr, n_iters=6)
+    for W_k, W_next in zip(history["W"][:-1], history["W"][1:], strict=True):
+        expected = W_k - lr * gradient(X, y, forward(X, W_k))
+        np.testing.assert_allclose(W_next, expected, rtol=1e-13, atol=1e-15)
+
+
+def test_gradient_descent_loss_decreases_for_a_small_lr(blobs):
+    X, y = blobs
+    _, history = gradient_descent(X, y, np.zeros((1, 2)), lr=0.1, n_iters=100)
+    losses = history["loss"]
+    assert losses[0] == pytest.approx(LOG2, rel=1e-15)  # W = 0 predicts 0.5 everywhere
+    assert np.all(np.diff(losses) < 0)
+    assert losses[-1] < 0.5 * losses[0]
+
+
+def test_gradient_descent_learns_the_blobs(blobs):
+    X, y = blobs
+    W_final, _ = gradient_descent(X, y, np.zeros((1, 2)), lr=1.0, n_iters=200)
+    # The classes sit around (-1, -1) and (1, 1): both weights end up positive.
+    assert np.all(W_final > 0)
+    assert accuracy(y, predict(X, W_final)) >= 0.85
+
+
+def test_gradient_descent_with_zero_iterations(blobs):
+    X, y = blobs
+    W0 = np.array([[1.0, -1.0]])
+    W_final, history = gradient_descent(X, y, W0, lr=0.1, n_iters=0)
+    np.testing.assert_array_equal(W_final, W0)
+    assert history["W"].shape == (1, 1, 2)
+    np.testing.assert_array_equal(history["W"][0], W0)
+    assert history["loss"].shape == (1,)
+    assert history["loss"][0] == pytest.approx(bce_loss(y, forward(X, W0)), rel=1e-12)
+
+
+def test_gradient_descent_does_not_modify_inputs(blobs):
+    X, y = blobs
+    W = np.array([[0.3, -0.2]])
+    copies = [a.copy() for a in (X, y, W)]
+    W_final, history = gradient_descent(X, y, W, lr=0.5, n_iters=5)
+    for a, a0 in zip((X, y, W), copies, strict=True):
+        np.testing.assert_array_equal(a, a0)
+    assert W_final is not W
+    assert not np.shares_memory(W_final, W)
+    assert not np.shares_memory(history["W"], W_final)
+
+
+def test_gradient_descent_is_deterministic(blobs):
+    X, y = blobs
+    W1, h1 = gradient_descent(X, y, np.zeros((1, 2)), lr=0.5, n_iters=20)
+    W2, h2 = gradient_descent(X, y, np.zeros((1, 2)), lr=0.5, n_iters=20)
+    np.testing.assert_array_equal(W1, W2)
+    np.testing.assert_array_equal(h1["W"], h2["W"])
+    np.testing.assert_array_equal(h1["loss"], h2["loss"])
+
+
+def test_gradient_descent_accepts_lists_and_int_lr():
+    X = [[1.0, 0.0], [0.0, 1.0], [-1.0, 0.0]]
+    y = [[1], [1], [0]]
+    W_final, history = gradient_descent(X, y, [[0, 0]], lr=1, n_iters=3)
+    assert W_final.dtype == np.float64
+    assert history["W"].shape == (4, 1, 2)
+
+
+def test_gradient_descent_works_with_a_bias_column():
+    X = np.array([[0.0], [1.0], [2.0], [3.0]])
+    X_b = np.hstack([X, np.ones((4, 1))])
+    y = np.array([[0.0], [0.0], [1.0], [1.0]])
+    W_final, history = gradient_descent(X_b, y, np.zeros((1, 2)), lr=1.0, n_iters=300)
+    assert history["loss"][-1] < 0.2
+    # The boundary w x + b = 0 falls between the classes, at x = 1.5.
+    assert -W_final[0, 1] / W_final[0, 0] == pytest.approx(1.5, abs=0.1)
+
+
+@pytest.mark.parametrize("lr", [0, 0.0, -0.1, np.nan, np.inf, -np.inf])
+def test_gradient_descent_refuses_bad_lr_values(blobs, lr):
+    X, y = blobs
+    with pytest.raises(ValueError, match="^lr must be a finite number > 0"):
+        gradient_descent(X, y, np.zeros((1, 2)), lr=lr, n_iters=1)
+
+
+@pytest.mark.parametrize("lr", [True, "0.1", None, [0.1]])
+def test_gradient_descent_refuses_non_number_lr(blobs, lr):
+    X, y = blobs
+    with pytest.raises(TypeError, match="^lr must be a positive number"):
+        gradient_descent(X, y, np.zeros((1, 2)), lr=lr, n_iters=1)
+
+
+@pytest.mark.parametrize("n_iters", [1.0, 10.5, True, "10", None])
+def test_gradient_descent_refuses_non_integer_n_iters(blobs, n_iters):
+    X, y = blobs
+    with pytest.raises(TypeError, match="^n_iters must be an integer >= 0"):
+        gradient_descent(X, y, np.zeros((1, 2)), lr=0.1, n_iters=n_iters)
+
+
+def test_gradient_descent_refuses_negative_n_iters(blobs):
+    X, y = blobs
+    with pytest.raises(ValueError, match="^n_iters must be an integer >= 0; got -1"):
+        gradient_descent(X, y, np.zeros((1, 2)), lr=0.1, n_iters=-1)
+
+
+def test_gradient_descent_lr_and_n_iters_are_keyword_only(blobs):
+    X, y = blobs
+    with pytest.raises(TypeError):
+        gradient_descent(X, y, np.zeros((1, 2)), 0.1, 10)
+
+
+@pytest.mark.parametrize(
+    ("y", "W", "pattern"),
+    [
+        (np.zeros(100), np.zeros((1, 2)), r"^y must have shape \(100, 1\); got shape \(100,\)"),
+        (np.zeros((99, 1)), np.zeros((1, 2)), r"^y must have shape \(100, 1\) to match"),
+        (np.full((100, 1), 2.0), np.zeros((1, 2)), "^y must contain only the labels 0 and 1"),
+        (np.zeros((100, 1)), np.zeros((2, 1)), r"^W must have shape \(1, 2\).*transposed"),
+        (np.zeros((100, 1)), np.zeros((1, 3)), r"^W must have shape \(1, 2\)"),
+        (np.zeros((100, 1)), np.array([[np.nan, 0.0]]), "^W must contain only finite"),
+    ],
+)
+def test_gradient_descent_validates(blobs, y, W, pattern):
+    X, _ = blobs
+    with pytest.raises(ValueError, match=pattern):
+        gradient_descent(X, y, W, lr=0.1, n_iters=1)
+
+
+def test_gradient_descent_validates_X():
+    with pytest.raises(ValueError, match="^X must contain only finite numbers"):
+        gradient_descent(np.array([[np.nan, 1.0]]), [[1.0]], [[0.0, 0.0]], lr=0.1, n_iters=1)
+
+
+@pytest.mark.parametrize(
+    ("scale", "lr", "cause"),
+    [
+        (1e306, 0.1, "the scale of X is the cause"),  # X huge, ordinary lr
+        (1.0, 1e308, "the learning rate is the cause"),  # ordinary X, absurd lr
+    ],
+)
+def test_gradient_descent_names_the_real_cause_of_overflow_without_warnings(
+    blobs, scale, lr, cause
+):
+    # pytest turns RuntimeWarning into an error, so a leaked NumPy warning fails here too.
+    X, y = blobs
+    with pytest.raises(FloatingPointError, match=f"overflowed after 1 update.*{cause}"):
+        gradient_descent(X * scale, y, np.zeros((1, 2)), lr=lr, n_iters=5)
+
+
+def test_gradient_descent_overflow_at_the_start_blames_X_and_W(blobs):
+    X, y = blobs
+    with pytest.raises(FloatingPointError, match="after 0 updates.*starting W.*rescale"):
+        gradient_descent(X * 1e200, y, np.full((1, 2), 1e200), lr=0.1, n_iters=5)
+
+
+def test_gradient_descent_refuses_a_history_too_large_before_allocating(blobs):
+    X, y = blobs
+    with pytest.raises(ValueError, match=r"n_iters=1,000,000,000,000 would need 24,000\.0 GB"):
+        gradient_descent(X, y, np.zeros((1, 2)), lr=0.1, n_iters=10**12)
+
+
+# =========================================================================== step_lengths
+def test_step_lengths_values():
+    W_history = np.array([[[0.0, 0.0]], [[3.0, 4.0]], [[3.0, 4.0]], [[2.0, 4.0]]])
+    np.testing.assert_allclose(step_lengths(W_history), [5.0, 0.0, 1.0], rtol=1e-15)
+
+
+def test_step_lengths_of_gradient_descent_history(blobs):
+    X, y = blobs
+    lr = 0.5
+    _, history = gradient_descent(X, y, np.zeros((1, 2)), lr=lr, n_iters=5)
+    steps = step_lengths(history["W"])
+    assert steps.shape == (5,)
+    expected = [lr * np.linalg.norm(gradient(X, y, forward(X, W_k))) for W_k in history["W"][:-1]]
+    np.testing.assert_allclose(steps, expected, rtol=1e-12)
+
+
+def test_step_lengths_of_a_single_point_is_empty():
+    assert step_lengths(np.zeros((1, 1, 2))).shape == (0,)
+
+
+@pytest.mark.parametrize(
+    ("W_history", "pattern"),
+    [
+        (np.zeros((4, 2)), "^W_history must be a 3-D array"),
+        (np.zeros((4, 2, 2)), r"^W_history must have shape \(n_iters \+ 1, 1, n_features\)"),
+        (np.full((2, 1, 2), np.nan), "^W_history must contain only finite"),
+    ],
+)
+def test_step_lengths_validates(W_history, pattern):
+    with pytest.raises(ValueError, match=pattern):
+        step_lengths(W_history)
+
+
+# =========================================================================== train (the network)
+def test_train_zero_epochs_returns_init_params_and_initial_loss():
+    X, y = make_xor(40)
+    params, hist = train(X, y, n_hidden=3, lr=0.5, n_epochs=0, activation="relu", seed=4)
+    p0 = init_params(2, 3, activation="relu", seed=4)
+    for k in KEYS:
+        np.testing.assert_array_equal(params[k], p0[k])
+    y_hat = mlp.forward(X, p0, activation="relu")[0]
+    assert hist["loss"].shape == (1,)
+    assert np.isclose(hist["loss"][0], bce_loss(y, y_hat))
+    assert np.isclose(hist["accuracy"][0], np.mean((y_hat >= 0.5) == y))
+
+
+def test_train_full_batch_first_step_is_one_gradient_step():
+    X, y = make_moons(30)
+    params, hist = train(X, y, n_hidden=4, lr=0.3, n_epochs=1, seed=2, snapshots=[0, 1])
+    p0 = init_params(2, 4, seed=2)
+    grads = mlp.backward(X, y, p0, mlp.forward(X, p0)[1])
+    for k in KEYS:
+        np.testing.assert_allclose(params[k], p0[k] - 0.3 * grads[k])
+        np.testing.assert_array_equal(hist["snapshots"][0][k], p0[k])
+        np.testing.assert_array_equal(hist["snapshots"][1][k], params[k])
+    assert np.isclose(hist["loss"][1], bce_loss(y, mlp.forward(X, params)[0]))
+
+
+def test_train_full_batch_loss_decreases_with_small_lr():
+    X, y = make_moons(100)
+    _, hist = train(X, y, n_hidden=5, lr=0.1, n_epochs=200)
+    assert np.all(np.diff(hist["loss"]) < 0)
+
+
+def test_train_history_shapes_and_final_values():
+    X, y = make_circles(60)
+    params, hist = train(X, y, n_hidden=4, lr=1.0, n_epochs=25, batch_size=16,
+                         snapshots=(0, 5, 25))
+    assert hist["loss"].shape == hist["accuracy"].shape == (26,)
+    assert sorted(hist["snapshots"]) == [0, 5, 25]
+    assert np.isclose(hist["loss"][-1], bce_loss(y, mlp.forward(X, params)[0]))
+    assert np.isclose(hist["accuracy"][-1], np.mean(mlp.predict(X, params) == y))
+
+
+def test_train_is_deterministic_and_seed_matters():
+    X, y = make_moons(50)
+    kw = dict(n_hidden=3, lr=0.5, n_epochs=20, batch_size=8)
+    p1, h1 = train(X, y, seed=1, **kw)
+    p2, h2 = train(X, y, seed=1, **kw)
+    p3, h3 = train(X, y, seed=2, **kw)
+    np.testing.assert_array_equal(h1["loss"], h2["loss"])
+    for k in KEYS:
+        np.testing.assert_array_equal(p1[k], p2[k])
+    assert not np.allclose(h1["loss"], h3["loss"])
+
+
+def test_sgd_reshuffles_every_epoch():
+    # batch_size=1 on two epochs: if the order were the same each epoch, training on
+    # the data listed in that order with full control would give the same result.
+    X, y = make_moons(20)
+    p_sgd, _ = train(X, y, n_hidden=2, lr=0.5, n_epochs=2, batch_size=1, seed=3)
+    # Reproduce by hand: same generator, init then one permutation per epoch.
+    rng = np.random.default_rng(3)
+    p = {k: v for k, v in init_params(2, 2, seed=3).items() if k in KEYS}  # arrays only
+    rng.standard_normal((2, 2))  # the draws init_params made
+    rng.standard_normal((1, 2))
+    orders = [rng.permutation(20) for _ in range(2)]
+    assert not np.array_equal(orders[0], orders[1])
+    for order in orders:
+        for i in order:
+            xb, yb = X[i : i + 1], y[i : i + 1]
+            g = mlp.backward(xb, yb, p, mlp.forward(xb, p, activation="tanh")[1])
+            p = {k: p[k] - 0.5 * g[k] for k in KEYS}
+    for k in KEYS:
+        np.testing.assert_allclose(p_sgd[k], p[k], rtol=1e-12, atol=1e-12)
+
+
+def test_sgd_with_the_whole_batch_equals_full_batch_up_to_rounding():
+    X, y = make_moons(40)
+    p_full, h_full = train(X, y, n_hidden=3, lr=0.5, n_epochs=10)
+    p_sgd, h_sgd = train(X, y, n_hidden=3, lr=0.5, n_epochs=10, batch_size=40)
+    np.testing.assert_allclose(h_sgd["loss"], h_full["loss"], rtol=1e-10)
+    for k in KEYS:
+        np.testing.assert_allclose(p_sgd[k], p_full[k], rtol=1e-9, atol=1e-12)
+
+
+def test_train_does_not_modify_inputs():
+    X, y = make_moons(30)
+    X0, y0 = X.copy(), y.copy()
+    train(X, y, n_hidden=2, lr=0.5, n_epochs=3, batch_size=7)
+    np.testing.assert_array_equal(X, X0)
+    np.testing.assert_array_equal(y, y0)
+
+
+def test_snapshots_are_copies():
+    X, y = make_moons(30)
+    params, hist = train(X, y, n_hidden=2, lr=0.5, n_epochs=3, snapshots=[3])
+    params["W1"][:] = 0.0
+    assert np.any(hist["snapshots"][3]["W1"] != 0.0)
+
+
+@pytest.mark.parametrize(
+    "make, n_hidden, kwargs",
+    [
+        (make_moons, 8, {}),
+        (make_circles, 8, {}),
+        (make_xor, 4, {}),
+        (make_moons, 8, {"batch_size": 20}),
+    ],
+)
+def test_train_reaches_high_accuracy_on_the_non_linear_sets(make, n_hidden, kwargs):
+    X, y = make(200, noise=0.1, seed=0)
+    n_epochs = 100 if kwargs else 2000
+    params, hist = train(X, y, n_hidden=n_hidden, lr=0.5, n_epochs=n_epochs, **kwargs)
+    acc = np.mean(mlp.predict(X, params) == y)
+    assert acc >= (1.0 if make is make_xor else 0.97)
+    assert hist["accuracy"][-1] == acc
+
+
+@pytest.mark.parametrize("activation", ACTIVATIONS)
+def test_train_on_linear_data_matches_logistic_regression(activation):
+    # Overlapping blobs: the best line gets 90% of these 200 points right
+    # (helpers.training.gradient_descent); the network does as well, within one point.
+    X, y = make_blobs(200, seed=0)
+    W, _ = gradient_descent(X, y, np.zeros((1, 2)), lr=0.5, n_iters=300)
+    linear = accuracy(y, predict_linear(X, W))
+    assert linear == 0.9
+    params, _ = train(X, y, n_hidden=2, lr=0.5, n_epochs=300, activation=activation)
+    assert np.mean(mlp.predict(X, params, activation=activation) == y) >= linear - 0.005
+
+
+def test_train_validation():
+    X, y = make_moons(20)
+    kw = dict(n_hidden=2, lr=0.1, n_epochs=5)
+    with pytest.raises(ValueError, match="batch_size must be at most n_samples=20"):
+        train(X, y, batch_size=21, **kw)
+    with pytest.raises(ValueError, match="batch_size must be an integer >= 1"):
+        train(X, y, batch_size=0, **kw)
+    with pytest.raises(TypeError, match="batch_size must be an integer"):
+        train(X, y, batch_size=2.0, **kw)
+    with pytest.raises(ValueError, match="lr must be a finite number > 0"):
+        train(X, y, n_hidden=2, lr=-1.0, n_epochs=5)
+    with pytest.raises(ValueError, match="n_epochs must be an integer >= 0"):
+        train(X, y, n_hidden=2, lr=0.1, n_epochs=-1)
+    with pytest.raises(ValueError, match="snapshots must be epochs from 0 to n_epochs=5; got 6"):
+        train(X, y, snapshots=[6], **kw)
+    with pytest.raises(TypeError, match="snapshots must be an iterable"):
+        train(X, y, snapshots=5, **kw)
+    with pytest.raises(ValueError, match=r"y must have shape \(20, 1\)"):
+        train(X, y[:, 0], **kw)
+    with pytest.raises(ValueError, match="activation must be one of"):
+        train(X, y, activation="elu", **kw)
+    with pytest.raises(TypeError):
+        train(X, y, 2, 0.1, 5)  # keyword-only
+
+
+def test_train_overflow_raises_a_clear_error():
+    X, y = make_moons(20)
+    X = X * 1e150
+    with pytest.raises(FloatingPointError, match="try a smaller learning rate"):
+        train(X, y, n_hidden=2, lr=1e150, n_epochs=50, activation="relu")
+
+
+def test_train_refuses_a_history_too_large_before_allocating():
+    X, y = make_xor(8)
+    with pytest.raises(ValueError, match=r"n_epochs=1,000,000,000,000 would need .* GB"):
+        train(X, y, n_hidden=2, lr=0.5, n_epochs=10**12)
