@@ -48,7 +48,8 @@ def find_widget(box, description=None, kind=None):
         widget = todo.pop()
         todo.extend(getattr(widget, "children", ()))
         if (description is not None and getattr(widget, "description", None) == description) or (
-                kind is not None and type(widget).__name__ == kind):
+            kind is not None and type(widget).__name__ == kind
+        ):
             found.append(widget)
     if len(found) != 1:
         raise LookupError(f"{len(found)} widgets match {description or kind}")
@@ -106,13 +107,14 @@ def _time_in_kernel(lrs: list[float]) -> list[float] | None:
             if msg["msg_type"] == "stream":
                 out.append(msg["content"]["text"])
 
-        code = textwrap.dedent(KERNEL_CODE).format(lrs=lrs,
-                                                   find_widget=inspect.getsource(find_widget))
+        code = textwrap.dedent(KERNEL_CODE).format(
+            lrs=lrs, find_widget=inspect.getsource(find_widget)
+        )
         reply = client.execute_interactive(code, output_hook=keep, timeout=300)
         if reply["content"]["status"] != "ok":
             raise RuntimeError(f"the kernel failed: {reply['content']}")
         text = "".join(out)
-        return json.loads(text[text.index("TIMES") + 5:].strip())
+        return json.loads(text[text.index("TIMES") + 5 :].strip())
     finally:
         client.stop_channels()
         manager.shutdown_kernel(now=True)
@@ -170,8 +172,10 @@ def main() -> None:
     print(f"{'update':<24} {'n':>3} {'median ms':>10} {'p90 ms':>8}")
     print("-" * 48)
     for name, times in rows:
-        print(f"{name:<24} {len(times):>3} {1e3 * statistics.median(times):>10.1f} "
-              f"{1e3 * _p90(times):>8.1f}")
+        print(
+            f"{name:<24} {len(times):>3} {1e3 * statistics.median(times):>10.1f} "
+            f"{1e3 * _p90(times):>8.1f}"
+        )
     worst = max(statistics.median(times) for name, times in rows if "savefig" not in name)
     verdict = "within" if worst <= GOAL else "OVER"
     print(f"slider median {1e3 * worst:.1f} ms: {verdict} the {1e3 * GOAL:.0f} ms goal")

@@ -80,9 +80,7 @@ def as_float_array(
         raise TypeError(f"{expected}; got {_describe(raw)}")
     arr = raw.astype(np.float64, copy=False)
     if ndim is not None and arr.ndim != ndim:
-        raise ValueError(
-            f"{name} must be a {ndim}-D array; got shape {arr.shape} ({arr.ndim}-D)"
-        )
+        raise ValueError(f"{name} must be a {ndim}-D array; got shape {arr.shape} ({arr.ndim}-D)")
     if arr.size == 0 and not allow_empty:
         raise ValueError(f"{name} must not be empty; got shape {arr.shape}")
     if not np.all(np.isfinite(arr)):
@@ -113,8 +111,7 @@ def check_column(
         raise ValueError(f"{name} must have shape {expected}; got shape {arr.shape}{hint}")
     if n_samples is not None and arr.shape[0] != n_samples:
         raise ValueError(
-            f"{name} must have shape {expected} to match the other arguments; "
-            f"got shape {arr.shape}"
+            f"{name} must have shape {expected} to match the other arguments; got shape {arr.shape}"
         )
     return arr
 
@@ -315,9 +312,7 @@ def check_batch_size(batch_size, n_samples: int) -> int | None:
 
 def check_snapshots(snapshots, n_epochs: int) -> set[int]:
     """The set of epochs, each from 0 to ``n_epochs``, at which to keep the parameters."""
-    if isinstance(snapshots, (str, bytes, numbers.Number)) or not isinstance(
-        snapshots, Iterable
-    ):
+    if isinstance(snapshots, (str, bytes, numbers.Number)) or not isinstance(snapshots, Iterable):
         raise TypeError(f"snapshots must be an iterable of epochs; got {snapshots!r}")
     keep = set()
     for epoch in snapshots:

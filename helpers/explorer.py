@@ -80,12 +80,23 @@ class ExplorerView:
         The run drawn last.
     """
 
-    def __init__(self, X, y, *, fig: Figure | None = None, W0=(-2.0, 4.0),
-                 w_window: float | None = None, figsize=(10.0, 7.2), dpi: float = 80):
+    def __init__(
+        self,
+        X,
+        y,
+        *,
+        fig: Figure | None = None,
+        W0=(-2.0, 4.0),
+        w_window: float | None = None,
+        figsize=(10.0, 7.2),
+        dpi: float = 80,
+    ):
         self.X = check_X(X)
         if self.X.shape[1] != 2:
-            raise ValueError(f"X must have 2 features (one per weight w1, w2 of the explorer); "
-                             f"got shape {self.X.shape}")
+            raise ValueError(
+                f"X must have 2 features (one per weight w1, w2 of the explorer); "
+                f"got shape {self.X.shape}"
+            )
         self.y = check_labels(y, self.X.shape[0])
         W0 = _check_start(W0)
         self.W_star, self.loss_star = loss_minimum(self.X, self.y)
@@ -102,9 +113,16 @@ class ExplorerView:
         if not isinstance(fig.canvas, FigureCanvasAgg):
             FigureCanvasAgg(fig)
         self.fig = fig
-        self.panels = ExplorerPanels(fig, self.X, self.y, W_star=self.W_star,
-                                     loss_star=self.loss_star, bound=self.bound,
-                                     w1_lim=self.w1_lim, w2_lim=self.w2_lim)
+        self.panels = ExplorerPanels(
+            fig,
+            self.X,
+            self.y,
+            W_star=self.W_star,
+            loss_star=self.loss_star,
+            bound=self.bound,
+            w1_lim=self.w1_lim,
+            w2_lim=self.w2_lim,
+        )
         self.ax_data, self.ax_surf = self.panels.ax_data, self.panels.ax_surf
         self.ax_loss, self.ax_step = self.panels.ax_loss, self.panels.ax_step
         self._background = None  # drawn by the first render_rgba
@@ -133,9 +151,15 @@ class ExplorerView:
         W, history = gradient_descent(self.X, self.y, W0, lr=lr, n_iters=n_iters)
         losses = history["loss"]
         self.state = ExplorerState(
-            lr, n_iters, W0, history["W"], losses, step_lengths(history["W"]),
+            lr,
+            n_iters,
+            W0,
+            history["W"],
+            losses,
+            step_lengths(history["W"]),
             regime=classify_run(losses, self.loss_star),
-            accuracy=accuracy(self.y, predict(self.X, W)))
+            accuracy=accuracy(self.y, predict(self.X, W)),
+        )
         self.panels.show(self.state)
         return self.state
 
@@ -156,8 +180,10 @@ class ExplorerView:
         left, right = (ax.get_tightbbox(renderer) for ax in self.panels.bottom)  # with the titles
         middle = (left.x1 + right.x0) / 2.0
         top = max(left.y1, right.y1) + 2.0
-        return [Bbox([[0.0, 0.0], [middle, top]]),
-                Bbox([[middle, 0.0], [self.fig.bbox.width, top]])]
+        return [
+            Bbox([[0.0, 0.0], [middle, top]]),
+            Bbox([[middle, 0.0], [self.fig.bbox.width, top]]),
+        ]
 
     def render_rgba(self) -> np.ndarray:
         """Draw the current state onto the stored background; return the RGBA pixels.
@@ -193,8 +219,9 @@ class ExplorerView:
         return np.asarray(canvas.buffer_rgba())
 
 
-def plot_explorer(X, y, *, lr: float, n_iters: int, W0=(-2.0, 4.0), fig: Figure | None = None,
-                  **options) -> ExplorerView:
+def plot_explorer(
+    X, y, *, lr: float, n_iters: int, W0=(-2.0, 4.0), fig: Figure | None = None, **options
+) -> ExplorerView:
     """Draw one state of the learning-rate explorer (the view behind the sliders).
 
     Parameters

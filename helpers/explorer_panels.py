@@ -157,12 +157,21 @@ class ExplorerPanels:
         Each bottom panel (whose limits follow the run) and its moving artists.
     """
 
-    def __init__(self, fig: Figure, X: Array, y: Array, *, W_star: Array, loss_star: float,
-                 bound: float, w1_lim, w2_lim):
+    def __init__(
+        self,
+        fig: Figure,
+        X: Array,
+        y: Array,
+        *,
+        W_star: Array,
+        loss_star: float,
+        bound: float,
+        w1_lim,
+        w2_lim,
+    ):
         self.loss_star, self.w1_lim, self.w2_lim = loss_star, w1_lim, w2_lim
         fig.clear()
-        fig.subplots_adjust(left=0.07, right=0.98, bottom=0.075, top=0.85,
-                            wspace=0.25, hspace=0.45)
+        fig.subplots_adjust(left=0.07, right=0.98, bottom=0.075, top=0.85, wspace=0.25, hspace=0.45)
         (ax_data, ax_surf), (ax_loss, ax_step) = fig.subplots(2, 2)
         self.ax_data, self.ax_surf, self.ax_loss, self.ax_step = ax_data, ax_surf, ax_loss, ax_step
 
@@ -172,23 +181,36 @@ class ExplorerPanels:
         xlim = (X[:, 0].min() - pad, X[:, 0].max() + pad)
         ylim = (X[:, 1].min() - pad, X[:, 1].max() + pad)
         ax_data.set_facecolor(REGION_COLORS[0])
-        self._region = Polygon(np.zeros((3, 2)), closed=True, facecolor=REGION_COLORS[1],
-                               edgecolor="none", zorder=0.5)
+        self._region = Polygon(
+            np.zeros((3, 2)), closed=True, facecolor=REGION_COLORS[1], edgecolor="none", zorder=0.5
+        )
         ax_data.add_patch(self._region)
         self._boundary = Line2D([], [], color="0.2", lw=1.5, zorder=2)
         ax_data.add_line(self._boundary)
         n_before = len(ax_data.collections)
         plot_data(X, y, ax=ax_data)
         points = ax_data.collections[n_before:]
-        ax_data.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, frameon=False,
-                       fontsize="small", borderaxespad=0.1,
-                       title="decision boundary after the last iteration",
-                       title_fontsize=10)
+        ax_data.legend(
+            loc="lower center",
+            bbox_to_anchor=(0.5, 1.0),
+            ncol=2,
+            frameon=False,
+            fontsize="small",
+            borderaxespad=0.1,
+            title="decision boundary after the last iteration",
+            title_fontsize=10,
+        )
         ax_data.set_xlim(xlim)
         ax_data.set_ylim(ylim)
-        self._acc_text = ax_data.text(0.02, 0.03, "", transform=ax_data.transAxes, fontsize=9,
-                                      bbox={"boxstyle": "round", "fc": "white", "alpha": 0.85},
-                                      zorder=6)
+        self._acc_text = ax_data.text(
+            0.02,
+            0.03,
+            "",
+            transform=ax_data.transAxes,
+            fontsize=9,
+            bbox={"boxstyle": "round", "fc": "white", "alpha": 0.85},
+            zorder=6,
+        )
 
         # Top right: contours of the loss (static) and the descent path (moving).
         w1 = np.linspace(*w1_lim, 160)
@@ -197,26 +219,60 @@ class ExplorerPanels:
         levels = loss_star + np.geomspace(0.01, grid.max() - loss_star, 12)
         cs = ax_surf.contour(w1, w2, grid, levels=levels, cmap="viridis", linewidths=0.9)
         ax_surf.clabel(cs, cs.levels[::2], inline=True, fontsize=7, fmt="%.2f")
-        ax_surf.plot(*W_star[0], "X", color="black", ms=8, zorder=5,
-                     label=f"minimum (loss {loss_star:.3f})")
+        ax_surf.plot(
+            *W_star[0], "X", color="black", ms=8, zorder=5, label=f"minimum (loss {loss_star:.3f})"
+        )
         self._path = Line2D([], [], color=PATH_COLOR, lw=1.1, marker=".", ms=4, zorder=3)
-        self._start = Line2D([], [], ls="none", marker="o", ms=8, mfc="white",
-                             color=PATH_COLOR, zorder=4, label="start")
-        self._end = Line2D([], [], ls="none", marker="*", ms=13, color=PATH_COLOR,
-                           mec="black", mew=0.5, zorder=4, label="end")
+        self._start = Line2D(
+            [],
+            [],
+            ls="none",
+            marker="o",
+            ms=8,
+            mfc="white",
+            color=PATH_COLOR,
+            zorder=4,
+            label="start",
+        )
+        self._end = Line2D(
+            [],
+            [],
+            ls="none",
+            marker="*",
+            ms=13,
+            color=PATH_COLOR,
+            mec="black",
+            mew=0.5,
+            zorder=4,
+            label="end",
+        )
         for line in (self._path, self._start, self._end):
             ax_surf.add_line(line)
         ax_surf.set_xlim(w1_lim)
         ax_surf.set_ylim(w2_lim)
         ax_surf.set_xlabel("$w_1$")
         ax_surf.set_ylabel("$w_2$")
-        ax_surf.legend(handles=[self._start, self._end, ax_surf.lines[0]], fontsize="small",
-                       loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, frameon=False,
-                       borderaxespad=0.1, title="descent path on the loss contours",
-                       title_fontsize=10)
-        self._off_text = ax_surf.text(0.02, 0.03, "", transform=ax_surf.transAxes, fontsize=9,
-                                      color=REGIME_COLORS["diverging"], zorder=6,
-                                      bbox={"boxstyle": "round", "fc": "white", "alpha": 0.85})
+        ax_surf.legend(
+            handles=[self._start, self._end, ax_surf.lines[0]],
+            fontsize="small",
+            loc="lower center",
+            bbox_to_anchor=(0.5, 1.0),
+            ncol=3,
+            frameon=False,
+            borderaxespad=0.1,
+            title="descent path on the loss contours",
+            title_fontsize=10,
+        )
+        self._off_text = ax_surf.text(
+            0.02,
+            0.03,
+            "",
+            transform=ax_surf.transAxes,
+            fontsize=9,
+            color=REGIME_COLORS["diverging"],
+            zorder=6,
+            bbox={"boxstyle": "round", "fc": "white", "alpha": 0.85},
+        )
 
         # Bottom left: the loss per iteration (limits follow each run).
         self._loss_line = Line2D([], [], color=CLASS_COLORS[0], lw=1.5, marker=".", ms=4)
@@ -224,15 +280,29 @@ class ExplorerPanels:
         ax_loss.axhline(loss_star, color="black", ls="--", lw=1)
         ax_loss.set_xlabel("iteration")
         ax_loss.set_ylabel("loss (cross-entropy)")
-        ax_loss.set_title(f"loss per iteration (dashed: smallest loss {loss_star:.3f})",
-                          fontsize=10)
+        ax_loss.set_title(
+            f"loss per iteration (dashed: smallest loss {loss_star:.3f})", fontsize=10
+        )
         # Shown for a diverging run, in the headroom that show() leaves above the curve.
         self._regime_text = ax_loss.text(
-            0.5, 0.96, "DIVERGING: the learning rate is too large",
-            transform=ax_loss.transAxes, ha="center", va="top", fontsize=10,
-            fontweight="bold", color=REGIME_COLORS["diverging"], zorder=6,
-            bbox={"boxstyle": "round", "fc": "white", "alpha": 0.9,
-                  "ec": REGIME_COLORS["diverging"], "lw": 2.5})
+            0.5,
+            0.96,
+            "DIVERGING: the learning rate is too large",
+            transform=ax_loss.transAxes,
+            ha="center",
+            va="top",
+            fontsize=10,
+            fontweight="bold",
+            color=REGIME_COLORS["diverging"],
+            zorder=6,
+            bbox={
+                "boxstyle": "round",
+                "fc": "white",
+                "alpha": 0.9,
+                "ec": REGIME_COLORS["diverging"],
+                "lw": 2.5,
+            },
+        )
 
         # Bottom right: the step length per iteration, log scale. Blue like the loss curve
         # and notebook 06's own step-length plot (orange would read as class 1).
@@ -255,11 +325,27 @@ class ExplorerPanels:
             ax.yaxis.set_label_coords(left, 0.5)
 
         self._title = fig.text(0.5, 0.988, "", ha="center", va="top", fontsize=12)
-        fig.text(0.5, 0.948, f"gradient descent is guaranteed stable below 2/L = "
-                 f"{bound:.3g}  (L = the largest curvature the loss can have)", ha="center",
-                 va="top", fontsize=10, color="0.25")
-        self.moving = [self._region, self._boundary, *points, self._acc_text,
-                       self._path, self._start, self._end, self._off_text, self._title]
+        fig.text(
+            0.5,
+            0.948,
+            f"gradient descent is guaranteed stable below 2/L = "
+            f"{bound:.3g}  (L = the largest curvature the loss can have)",
+            ha="center",
+            va="top",
+            fontsize=10,
+            color="0.25",
+        )
+        self.moving = [
+            self._region,
+            self._boundary,
+            *points,
+            self._acc_text,
+            self._path,
+            self._start,
+            self._end,
+            self._off_text,
+            self._title,
+        ]
         self.bottom = {ax_loss: [self._loss_line, self._regime_text], ax_step: [self._step_line]}
 
     def show(self, state: ExplorerState) -> None:
@@ -279,8 +365,9 @@ class ExplorerPanels:
             self._boundary.set_data([-d[0], d[0]], [-d[1], d[1]])
         else:
             self._boundary.set_data([], [])
-        self._acc_text.set_text(f"W = ({W[0, 0]:.2f}, {W[0, 1]:.2f}),  "
-                                f"accuracy {state.accuracy:.0%}")
+        self._acc_text.set_text(
+            f"W = ({W[0, 0]:.2f}, {W[0, 1]:.2f}),  accuracy {state.accuracy:.0%}"
+        )
 
         # Descent path.
         path = state.W_history[:, 0, :]
@@ -288,8 +375,12 @@ class ExplorerPanels:
         self._path.set_marker("." if n_iters <= 100 else "")
         self._start.set_data([path[0, 0]], [path[0, 1]])
         self._end.set_data([path[-1, 0]], [path[-1, 1]])
-        inside = ((self.w1_lim[0] <= path[:, 0]) & (path[:, 0] <= self.w1_lim[1])
-                  & (self.w2_lim[0] <= path[:, 1]) & (path[:, 1] <= self.w2_lim[1]))
+        inside = (
+            (self.w1_lim[0] <= path[:, 0])
+            & (path[:, 0] <= self.w1_lim[1])
+            & (self.w2_lim[0] <= path[:, 1])
+            & (path[:, 1] <= self.w2_lim[1])
+        )
         n_out = int((~inside).sum())
         self._off_text.set_text(f"{n_out} of {path.shape[0]} path points are off this view")
         self._off_text.set_visible(n_out > 0)
@@ -316,15 +407,18 @@ class ExplorerPanels:
         self.ax_step.set_xlim(0, nice_ceiling(n_iters))
         self.ax_step.set_ylim(lo, hi)
         few_decades = hi / lo <= 100.0  # label 2x and 5x ticks too, or one label may be all
-        self.ax_step.yaxis.set_minor_formatter(self._minor_labels if few_decades
-                                               else NullFormatter())
+        self.ax_step.yaxis.set_minor_formatter(
+            self._minor_labels if few_decades else NullFormatter()
+        )
 
         W0 = state.W0
         self._title.set_text(
             f"learning rate {state.lr:.3g}, {n_iters} iterations from ({W0[0, 0]:.1f}, "
-            f"{W0[0, 1]:.1f}):  {state.regime}  (loss {losses[0]:.3f} \u2192 {losses[-1]:.3f})")
-        self._title.set_color(REGIME_COLORS[state.regime]
-                              if state.regime in ("oscillating", "diverging") else "black")
+            f"{W0[0, 1]:.1f}):  {state.regime}  (loss {losses[0]:.3f} \u2192 {losses[-1]:.3f})"
+        )
+        self._title.set_color(
+            REGIME_COLORS[state.regime] if state.regime in ("oscillating", "diverging") else "black"
+        )
         self._title.set_fontweight("bold" if diverging else "normal")
 
 

@@ -89,23 +89,23 @@ def _init_params(
 
 
 def _forward(X: Array, params: Params, activation: str) -> tuple[Array, dict]:
-    Z1 = X @ params["W1"].T + params["b1"]     # (n, h)
-    A1 = _activate(Z1, activation)             # (n, h)
-    z2 = A1 @ params["W2"].T + params["b2"]    # (n, 1)
-    y_hat = sigmoid(z2)                        # (n, 1)
+    Z1 = X @ params["W1"].T + params["b1"]  # (n, h)
+    A1 = _activate(Z1, activation)  # (n, h)
+    z2 = A1 @ params["W2"].T + params["b2"]  # (n, 1)
+    y_hat = sigmoid(z2)  # (n, 1)
     return y_hat, {"Z1": Z1, "A1": A1, "z2": z2, "activation": activation}
 
 
 def _backward(X: Array, y: Array, params: Params, cache: dict) -> Params:
     n = X.shape[0]
     y_hat = sigmoid(cache["z2"])
-    dz2 = (y_hat - y) / n                                    # step 1: (n, 1)
-    dW2 = dz2.T @ cache["A1"]                                # step 2: (1, h)
-    db2 = dz2.sum(axis=0, keepdims=True)                     #         (1, 1)
-    dA1 = dz2 @ params["W2"]                                 # step 3: (n, h)
+    dz2 = (y_hat - y) / n  # step 1: (n, 1)
+    dW2 = dz2.T @ cache["A1"]  # step 2: (1, h)
+    db2 = dz2.sum(axis=0, keepdims=True)  #         (1, 1)
+    dA1 = dz2 @ params["W2"]  # step 3: (n, h)
     dZ1 = dA1 * _activation_slope(cache["Z1"], cache["A1"], cache["activation"])  # step 4
-    dW1 = dZ1.T @ X                                          # step 5: (h, d)
-    db1 = dZ1.sum(axis=0, keepdims=True)                     #         (1, h)
+    dW1 = dZ1.T @ X  # step 5: (h, d)
+    db1 = dZ1.sum(axis=0, keepdims=True)  #         (1, h)
     return {"W1": dW1, "b1": db1, "W2": dW2, "b2": db2}
 
 

@@ -80,7 +80,7 @@ def sigmoid(z) -> Array:
     0.0
     """
     z = as_float_array("z", z, allow_empty=True)
-    u = np.exp(-np.abs(z))                       # u = e^{-|z|} lies in (0, 1]: it never overflows
+    u = np.exp(-np.abs(z))  # u = e^{-|z|} lies in (0, 1]: it never overflows
     return np.where(z >= 0, 1.0, u) / (1.0 + u)  # 1/(1+u) for z >= 0, u/(1+u) for z < 0
 
 
@@ -105,7 +105,7 @@ def forward(X, W) -> Array:
     """
     X = check_X(X)
     W = check_weights(W, X.shape[1])
-    z = X @ W.T        # (n_samples, n_features) @ (n_features, 1) -> (n_samples, 1)
+    z = X @ W.T  # (n_samples, n_features) @ (n_features, 1) -> (n_samples, 1)
     return sigmoid(z)  # same shape: the probability of class 1 for each sample
 
 

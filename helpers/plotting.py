@@ -169,8 +169,14 @@ def plot_decision_boundary(
         )
     # Logits instead of probabilities would put the boundary at z = 0.5, not z = 0.
     P = check_probabilities(P.reshape(-1, 1), name="proba's output").reshape(G1.shape)
-    ax.contourf(G1, G2, (P >= 0.5).astype(float), levels=[-0.5, 0.5, 1.5],
-                cmap=ListedColormap(REGION_COLORS), zorder=0)
+    ax.contourf(
+        G1,
+        G2,
+        (P >= 0.5).astype(float),
+        levels=[-0.5, 0.5, 1.5],
+        cmap=ListedColormap(REGION_COLORS),
+        zorder=0,
+    )
     if P.min() < 0.5 <= P.max():
         ax.contour(G1, G2, P, levels=[0.5], colors="0.2", linewidths=1.5, zorder=1)
     ax.set_xlim(lo[0], hi[0])
@@ -310,13 +316,24 @@ def plot_lr_sweep(sweep, ax: Axes | None = None, *, bound=None, threshold=None) 
     for regime in REGIMES:
         mask = regimes == regime
         if mask.any():
-            ax.plot(lrs[mask], tail[mask], "o", ms=4, color=REGIME_COLORS[regime],
-                    label=regime, zorder=2)
+            ax.plot(
+                lrs[mask],
+                tail[mask],
+                "o",
+                ms=4,
+                color=REGIME_COLORS[regime],
+                label=regime,
+                zorder=2,
+            )
     if bound is not None:
         ax.axvline(bound, color="black", ls="--", lw=1.2, label=f"bound 2/L = {bound:.3g}")
     if threshold is not None and np.isfinite(threshold):
-        ax.axvline(threshold, color=REGIME_COLORS["oscillating"], lw=1.2,
-                   label=f"measured threshold {threshold:.3g}")
+        ax.axvline(
+            threshold,
+            color=REGIME_COLORS["oscillating"],
+            lw=1.2,
+            label=f"measured threshold {threshold:.3g}",
+        )
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlabel("learning rate (log scale)")

@@ -46,14 +46,20 @@ def encode_png(rgba) -> bytes:
     """
     rgba = np.asarray(rgba)
     if rgba.dtype != np.uint8 or rgba.ndim != 3 or rgba.shape[2] not in (3, 4):
-        raise ValueError(f"rgba must be a (height, width, 3 or 4) uint8 array; got "
-                         f"{rgba.dtype} of shape {rgba.shape}")
+        raise ValueError(
+            f"rgba must be a (height, width, 3 or 4) uint8 array; got "
+            f"{rgba.dtype} of shape {rgba.shape}"
+        )
     height, width = rgba.shape[:2]
     rows = np.zeros((height, 1 + 3 * width), dtype=np.uint8)  # column 0: filter type 0
     rows[:, 1:] = rgba[..., :3].reshape(height, -1)
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB
-    return (b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", header)
-            + _png_chunk(b"IDAT", zlib.compress(rows.tobytes(), 1)) + _png_chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + _png_chunk(b"IHDR", header)
+        + _png_chunk(b"IDAT", zlib.compress(rows.tobytes(), 1))
+        + _png_chunk(b"IEND", b"")
+    )
 
 
 def learning_rate_explorer(
@@ -102,13 +108,17 @@ def learning_rate_explorer(
         :math:`(w_1, w_2)`; the ``Image`` showing the figure.
     """
     if isinstance(lr_range, (str, bytes)) or np.ndim(lr_range) != 1 or np.size(lr_range) != 2:
-        raise TypeError(f"lr_range must be a pair (smallest, largest) of learning rates; "
-                        f"got {lr_range!r}")
-    lo, hi = (check_positive("lr_range[0]", lr_range[0]),
-              check_positive("lr_range[1]", lr_range[1]))
+        raise TypeError(
+            f"lr_range must be a pair (smallest, largest) of learning rates; got {lr_range!r}"
+        )
+    lo, hi = (
+        check_positive("lr_range[0]", lr_range[0]),
+        check_positive("lr_range[1]", lr_range[1]),
+    )
     if not lo < hi:
-        raise ValueError(f"lr_range must be (smallest, largest) with smallest < largest; "
-                         f"got {lr_range!r}")
+        raise ValueError(
+            f"lr_range must be (smallest, largest) with smallest < largest; got {lr_range!r}"
+        )
     lr = check_positive("lr", lr)
     if not lo <= lr <= hi:
         raise ValueError(f"lr must lie in lr_range [{lo:g}, {hi:g}]; got {lr:g}")
@@ -124,31 +134,59 @@ def learning_rate_explorer(
     style = {"description_width": "initial"}
     wide = widgets.Layout(width="420px")
     lr_slider = widgets.FloatLogSlider(
-        value=lr, base=10, min=math.log10(lo), max=math.log10(hi), step=0.02,
-        description="learning rate", readout_format=".3g", style=style, layout=wide,
+        value=lr,
+        base=10,
+        min=math.log10(lo),
+        max=math.log10(hi),
+        step=0.02,
+        description="learning rate",
+        readout_format=".3g",
+        style=style,
+        layout=wide,
         continuous_update=True,
     )
     iters_slider = widgets.IntSlider(
-        value=n_iters, min=1, max=max_iters, description="iterations", style=style,
-        layout=wide, continuous_update=True,
+        value=n_iters,
+        min=1,
+        max=max_iters,
+        description="iterations",
+        style=style,
+        layout=wide,
+        continuous_update=True,
     )
     w1_slider = widgets.FloatSlider(
-        value=float(start[0]), min=round(w1_lo, 2), max=round(w1_hi, 2), step=0.1,
-        description="start w\u2081", readout_format=".1f", style=style, layout=wide,
+        value=float(start[0]),
+        min=round(w1_lo, 2),
+        max=round(w1_hi, 2),
+        step=0.1,
+        description="start w\u2081",
+        readout_format=".1f",
+        style=style,
+        layout=wide,
         continuous_update=False,
     )
     w2_slider = widgets.FloatSlider(
-        value=float(start[1]), min=round(w2_lo, 2), max=round(w2_hi, 2), step=0.1,
-        description="start w\u2082", readout_format=".1f", style=style, layout=wide,
+        value=float(start[1]),
+        min=round(w2_lo, 2),
+        max=round(w2_hi, 2),
+        step=0.1,
+        description="start w\u2082",
+        readout_format=".1f",
+        style=style,
+        layout=wide,
         continuous_update=False,
     )
     # Shrinks with a narrow notebook instead of overflowing it.
-    image = widgets.Image(value=encode_png(view.render_rgba()), format="png",
-                          layout=widgets.Layout(max_width="100%", height="auto"))
+    image = widgets.Image(
+        value=encode_png(view.render_rgba()),
+        format="png",
+        layout=widgets.Layout(max_width="100%", height="auto"),
+    )
 
     def redraw(change=None) -> None:
-        view.update(lr=lr_slider.value, n_iters=iters_slider.value,
-                    W0=(w1_slider.value, w2_slider.value))
+        view.update(
+            lr=lr_slider.value, n_iters=iters_slider.value, W0=(w1_slider.value, w2_slider.value)
+        )
         image.value = encode_png(view.render_rgba())
 
     for slider in (lr_slider, iters_slider, w1_slider, w2_slider):
@@ -157,11 +195,13 @@ def learning_rate_explorer(
     def row(*children) -> widgets.HBox:  # its sliders stack when the notebook is narrow
         return widgets.HBox(children, layout=widgets.Layout(flex_flow="row wrap"))
 
-    box = widgets.VBox([
-        row(lr_slider, iters_slider),
-        row(w1_slider, w2_slider),
-        image,
-    ])
+    box = widgets.VBox(
+        [
+            row(lr_slider, iters_slider),
+            row(w1_slider, w2_slider),
+            image,
+        ]
+    )
     box.add_class("lr-explorer")
     return box
 

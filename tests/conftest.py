@@ -18,6 +18,7 @@ from machine import floating_point
 
 matplotlib.use("Agg")
 
+
 def pytest_report_header(config):
     return f"floating point: {floating_point()}"
 
@@ -40,7 +41,11 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
     terminalreporter.section("which machine", sep="-")
     write(f"{len(cells)} notebook cell(s) printed other output than stored: {', '.join(cells)}")
     write(f"this run: {floating_point()}")
-    write("Only a last digit or a chaotic run differs? That is rounding (BLAS kernel, SIMD path), "
-          "not broken maths:")
-    write("`make test-portable` (python tests/portable.py) re-runs the notebooks under other "
-          "kernels. A changed shape, count or stable value is a real change.")
+    write(
+        "Only a last digit or a chaotic run differs? That is rounding (BLAS kernel, SIMD path), "
+        "not broken maths:"
+    )
+    write(
+        "`make test-portable` (python tests/portable.py) re-runs the notebooks under other "
+        "kernels. A changed shape, count or stable value is a real change."
+    )

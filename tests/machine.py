@@ -27,6 +27,7 @@ def floating_point_info() -> dict:
         blas = []
     try:
         from numpy._core._multiarray_umath import __cpu_features__ as found
+
         simd = [k for k in SIMD_OF_INTEREST if found.get(k)]
     except ImportError:  # pragma: no cover - a NumPy that moved it
         simd = None
@@ -46,16 +47,21 @@ def floating_point() -> str:
     """One line: NumPy version, BLAS kernel and threads, SIMD paths, switches set."""
     info = floating_point_info()
     if info["blas"]:
-        name = {"openblas": "OpenBLAS", "mkl": "MKL", "blis": "BLIS"}.get(info["blas"],
-                                                                        info["blas"])
-        kernel = (f"{name} {info['blas_version']} kernel {info['kernel']}, "
-                  f"{info['threads']} BLAS thread(s)")
+        name = {"openblas": "OpenBLAS", "mkl": "MKL", "blis": "BLIS"}.get(
+            info["blas"], info["blas"]
+        )
+        kernel = (
+            f"{name} {info['blas_version']} kernel {info['kernel']}, "
+            f"{info['threads']} BLAS thread(s)"
+        )
     else:
         kernel = "BLAS unknown"
     simd = "unknown" if info["simd"] is None else " ".join(info["simd"]) or "baseline only"
     switches = ", ".join(f"{k}={v!r}" for k, v in info["switches"].items())
-    return (f"NumPy {info['numpy']}, {kernel}, SIMD {simd}; "
-            f"{switches or 'OPENBLAS_CORETYPE, NPY_DISABLE_CPU_FEATURES not set'}")
+    return (
+        f"NumPy {info['numpy']}, {kernel}, SIMD {simd}; "
+        f"{switches or 'OPENBLAS_CORETYPE, NPY_DISABLE_CPU_FEATURES not set'}"
+    )
 
 
 if __name__ == "__main__":  # tests/portable.py asks a subprocess this way

@@ -56,30 +56,75 @@ class Config:
 
 
 CONFIGS = [
-    Config("as-found", "this machine as it is (its own switches, if any, kept), 1 BLAS thread",
-           {"OPENBLAS_NUM_THREADS": "1"}, keep_switches=True),
+    Config(
+        "as-found",
+        "this machine as it is (its own switches, if any, kept), 1 BLAS thread",
+        {"OPENBLAS_NUM_THREADS": "1"},
+        keep_switches=True,
+    ),
     Config("blas-2-threads", "2 BLAS threads", {"OPENBLAS_NUM_THREADS": "2"}),
-    Config("skylakex", "OpenBLAS AVX-512 kernel (Intel Xeon, AMD Zen 4/5)",
-           {"OPENBLAS_CORETYPE": "SkylakeX"}, "SkylakeX", True),
-    Config("haswell", "OpenBLAS AVX2 kernel (Intel 2013-)", {"OPENBLAS_CORETYPE": "Haswell"},
-           "Haswell", True),
-    Config("zen", "OpenBLAS Zen setting (AMD Zen 1-3)", {"OPENBLAS_CORETYPE": "Zen"},
-           None, True),
-    Config("sandybridge", "OpenBLAS AVX kernel (Intel 2011)",
-           {"OPENBLAS_CORETYPE": "Sandybridge"}, "Sandybridge", True),
-    Config("nehalem", "OpenBLAS SSE4.2 kernel (Intel 2008)", {"OPENBLAS_CORETYPE": "Nehalem"},
-           "Nehalem", True),
-    Config("prescott", "OpenBLAS oldest x86-64 kernel (SSE3)",
-           {"OPENBLAS_CORETYPE": "Prescott"}, None, True),
-    Config("numpy-no-avx512", "NumPy without its AVX-512 paths",
-           {"NPY_DISABLE_CPU_FEATURES": " ".join(NUMPY_ABOVE_AVX2)}, None, True),
-    Config("numpy-no-avx2", "NumPy without its AVX2 and AVX-512 paths",
-           {"NPY_DISABLE_CPU_FEATURES": " ".join(NUMPY_AVX2_AND_ABOVE)}, None, True),
-    Config("old-pc", "SSE-only OpenBLAS and NumPy at its baseline, 2 threads",
-           {"OPENBLAS_CORETYPE": "Prescott", "OPENBLAS_NUM_THREADS": "2",
-            "NPY_DISABLE_CPU_FEATURES": " ".join(NUMPY_AVX2_AND_ABOVE)}, None, True),
+    Config(
+        "skylakex",
+        "OpenBLAS AVX-512 kernel (Intel Xeon, AMD Zen 4/5)",
+        {"OPENBLAS_CORETYPE": "SkylakeX"},
+        "SkylakeX",
+        True,
+    ),
+    Config(
+        "haswell",
+        "OpenBLAS AVX2 kernel (Intel 2013-)",
+        {"OPENBLAS_CORETYPE": "Haswell"},
+        "Haswell",
+        True,
+    ),
+    Config("zen", "OpenBLAS Zen setting (AMD Zen 1-3)", {"OPENBLAS_CORETYPE": "Zen"}, None, True),
+    Config(
+        "sandybridge",
+        "OpenBLAS AVX kernel (Intel 2011)",
+        {"OPENBLAS_CORETYPE": "Sandybridge"},
+        "Sandybridge",
+        True,
+    ),
+    Config(
+        "nehalem",
+        "OpenBLAS SSE4.2 kernel (Intel 2008)",
+        {"OPENBLAS_CORETYPE": "Nehalem"},
+        "Nehalem",
+        True,
+    ),
+    Config(
+        "prescott",
+        "OpenBLAS oldest x86-64 kernel (SSE3)",
+        {"OPENBLAS_CORETYPE": "Prescott"},
+        None,
+        True,
+    ),
+    Config(
+        "numpy-no-avx512",
+        "NumPy without its AVX-512 paths",
+        {"NPY_DISABLE_CPU_FEATURES": " ".join(NUMPY_ABOVE_AVX2)},
+        None,
+        True,
+    ),
+    Config(
+        "numpy-no-avx2",
+        "NumPy without its AVX2 and AVX-512 paths",
+        {"NPY_DISABLE_CPU_FEATURES": " ".join(NUMPY_AVX2_AND_ABOVE)},
+        None,
+        True,
+    ),
+    Config(
+        "old-pc",
+        "SSE-only OpenBLAS and NumPy at its baseline, 2 threads",
+        {
+            "OPENBLAS_CORETYPE": "Prescott",
+            "OPENBLAS_NUM_THREADS": "2",
+            "NPY_DISABLE_CPU_FEATURES": " ".join(NUMPY_AVX2_AND_ABOVE),
+        },
+        None,
+        True,
+    ),
 ]
-
 
 
 SWITCHES = {"OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "NPY_DISABLE_CPU_FEATURES"}
@@ -96,23 +141,49 @@ def base_env(*, keep_switches: bool = False) -> dict[str, str]:
 
 def probe(env: dict[str, str]) -> dict:
     """What NumPy and OpenBLAS actually run under ``env`` (asked, not assumed)."""
-    out = subprocess.run([sys.executable, str(ROOT / "tests" / "machine.py")], env=env,
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "machine.py")],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def run_nbval(env: dict[str, str], notebooks: list[str], *, workers: str = "auto",
-              ) -> tuple[bool, list[str], str]:
+def run_nbval(
+    env: dict[str, str],
+    notebooks: list[str],
+    *,
+    workers: str = "auto",
+) -> tuple[bool, list[str], str]:
     """nbval over ``notebooks``; returns (passed, differing cells, pytest's last line).
 
     A differing cell is named ``NN#k``: notebook number (or file name) and nbval's
     cell number, which counts code cells from 0.
     """
-    cmd = [sys.executable, "-m", "pytest", *notebooks, "--nbval", "--nbval-current-env",
-           "--nbval-sanitize-with", str(SANITIZE), "-q", "-p", "no:cacheprovider",
-           "-n", workers, "--dist", "loadscope", "-o", "addopts=",
-           # pytest names a file outside its rootdir '' in the summary; widen it
-           "--rootdir", os.path.commonpath([ROOT, *(Path(nb).resolve() for nb in notebooks)])]
+    cmd = [
+        sys.executable,
+        "-m",
+        "pytest",
+        *notebooks,
+        "--nbval",
+        "--nbval-current-env",
+        "--nbval-sanitize-with",
+        str(SANITIZE),
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        "-n",
+        workers,
+        "--dist",
+        "loadscope",
+        "-o",
+        "addopts=",
+        # pytest names a file outside its rootdir '' in the summary; widen it
+        "--rootdir",
+        os.path.commonpath([ROOT, *(Path(nb).resolve() for nb in notebooks)]),
+    ]
     out = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True)
     failed = re.findall(r"^FAILED (\S+?\.ipynb)::Cell (\d+)", out.stdout, re.M)
     cells = []
@@ -128,25 +199,33 @@ def run_nbval(env: dict[str, str], notebooks: list[str], *, workers: str = "auto
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notebooks", nargs="*", help="default: notebooks/NN_*.ipynb")
-    parser.add_argument("--only", action="append", metavar="NAME",
-                        help="run only this configuration (repeatable): "
-                        + ", ".join(c.name for c in CONFIGS))
+    parser.add_argument(
+        "--only",
+        action="append",
+        metavar="NAME",
+        help="run only this configuration (repeatable): " + ", ".join(c.name for c in CONFIGS),
+    )
     args = parser.parse_args(argv)
     notebooks = args.notebooks or sorted(
-        str(p.relative_to(ROOT)) for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+        str(p.relative_to(ROOT)) for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")
+    )
     configs = CONFIGS
     if args.only:
         unknown = set(args.only) - {c.name for c in CONFIGS}
         if unknown:
-            parser.error(f"--only: unknown configuration(s) {sorted(unknown)}; "
-                         f"expected names from {[c.name for c in CONFIGS]}")
+            parser.error(
+                f"--only: unknown configuration(s) {sorted(unknown)}; "
+                f"expected names from {[c.name for c in CONFIGS]}"
+            )
         configs = [c for c in CONFIGS if c.name in args.only]
 
     x86 = platform.machine().lower() in {"x86_64", "amd64"}
     found = probe(base_env(keep_switches=True))
     simd = " ".join(found["simd"] or ["?"]) or "baseline"
-    print(f"make test-portable: {len(notebooks)} notebooks; this machine: {platform.machine()}, "
-          f"OpenBLAS kernel {found['kernel']}, NumPy SIMD {simd}")
+    print(
+        f"make test-portable: {len(notebooks)} notebooks; this machine: {platform.machine()}, "
+        f"OpenBLAS kernel {found['kernel']}, NumPy SIMD {simd}"
+    )
     rows, failures = [], 0
     for config in configs:
         env = base_env(keep_switches=config.keep_switches) | config.env
@@ -158,8 +237,9 @@ def main(argv: list[str] | None = None) -> int:
         kernel = f"{seen['kernel']} x{seen['threads']}"
         simd = " ".join(s.replace("AVX512_", "") for s in seen["simd"] or ["?"]) or "baseline"
         if config.kernel and seen["kernel"] != config.kernel:
-            rows.append((config.name, kernel, simd, "skipped",
-                         f"this CPU cannot run {config.kernel}"))
+            rows.append(
+                (config.name, kernel, simd, "skipped", f"this CPU cannot run {config.kernel}")
+            )
             continue
         ok, cells, last = run_nbval(env, notebooks)
         failures += not ok
@@ -175,11 +255,15 @@ def main(argv: list[str] | None = None) -> int:
         print("  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
     print()
     for config in configs:
-        print(f"  {config.name:<16} {config.what}; "
-              + (" ".join(f"{k}={v}" for k, v in config.env.items()) or "nothing set"))
+        print(
+            f"  {config.name:<16} {config.what}; "
+            + (" ".join(f"{k}={v}" for k, v in config.env.items()) or "nothing set")
+        )
     ran = sum(r[3] != "skipped" for r in rows)
-    print(f"\nportable: {ran - failures} passed, {failures} failed"
-          + (f", {len(rows) - ran} skipped" if len(rows) > ran else ""))
+    print(
+        f"\nportable: {ran - failures} passed, {failures} failed"
+        + (f", {len(rows) - ran} skipped" if len(rows) > ran else "")
+    )
     return 1 if failures else 0
 
 

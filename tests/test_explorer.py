@@ -41,7 +41,7 @@ def _pixels_of(rgba, color, ax) -> int:
     """How many pixels inside ``ax`` have exactly ``color``."""
     box = ax.get_window_extent()
     height = rgba.shape[0]
-    part = rgba[int(height - box.y1):int(height - box.y0), int(box.x0):int(box.x1), :3]
+    part = rgba[int(height - box.y1) : int(height - box.y0), int(box.x0) : int(box.x1), :3]
     target = np.round(np.array(to_rgb(color)) * 255).astype(np.uint8)
     return int(np.all(part == target, axis=-1).sum())
 
@@ -64,8 +64,15 @@ def test_the_state_is_the_run_of_gradient_descent(blobs, view):
 
 @pytest.mark.parametrize(
     ("lr", "expected"),
-    [(0.01, "too slow"), (0.1, "too slow"), (3.0, "good"), (20.0, "good"),
-     (50.0, "oscillating"), (100.0, "oscillating"), (1000.0, "diverging")],
+    [
+        (0.01, "too slow"),
+        (0.1, "too slow"),
+        (3.0, "good"),
+        (20.0, "good"),
+        (50.0, "oscillating"),
+        (100.0, "oscillating"),
+        (1000.0, "diverging"),
+    ],
 )
 def test_regimes_of_the_blobs(view, lr, expected):
     assert view.update(lr=lr, n_iters=100, W0=W0).regime == expected
@@ -200,15 +207,18 @@ def test_update_validates_its_arguments(view, kwargs, error, match):
 
 
 def test_explorer_imports_neither_ipywidgets_nor_pyplot():
-    code = ("import sys, helpers.explorer, helpers.explorer_panels, helpers.learning_rate, "
-            "helpers.plotting; "
-            "print('ipywidgets' in sys.modules, 'matplotlib.pyplot' in sys.modules)")
+    code = (
+        "import sys, helpers.explorer, helpers.explorer_panels, helpers.learning_rate, "
+        "helpers.plotting; "
+        "print('ipywidgets' in sys.modules, 'matplotlib.pyplot' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
 
 
 @pytest.mark.parametrize(
-    "module", ["explorer", "explorer_panels", "learning_rate", "plotting", "widgets"])
+    "module", ["explorer", "explorer_panels", "learning_rate", "plotting", "widgets"]
+)
 def test_no_private_attribute_of_another_library(module):
     with open(importlib.import_module(f"helpers.{module}").__file__, encoding="utf-8") as file:
         source = file.read().replace("helpers._checks", "")

@@ -1,6 +1,5 @@
 """Tests of helpers.explorer_panels: the geometry behind the explorer's panels."""
 
-
 import numpy as np
 import pytest
 
@@ -18,5 +17,5 @@ def test_half_plane_keeps_the_class_1_side():
 
 def test_nice_ceiling_rounds_up_to_round_numbers():
     assert [nice_ceiling(v) for v in (0.7, 1.0, 1.05, 2.6, 37.0, 200.0, 201.0)] == pytest.approx(
-        [0.8, 1.0, 1.2, 3.0, 40.0, 200.0, 250.0])
-
+        [0.8, 1.0, 1.2, 3.0, 40.0, 200.0, 250.0]
+    )

@@ -26,7 +26,6 @@ def blobs():
     return make_blobs(100, seed=0)
 
 
-
 # --------------------------------------------------------------------------- curvature
 def test_curvature_bound_is_the_largest_eigenvalue_over_4n(blobs):
     X, _ = blobs
@@ -49,8 +48,9 @@ def test_curvature_at_matches_finite_differences_of_the_gradient(blobs):
     for j in range(2):
         E = np.zeros((1, 2))
         E[0, j] = eps
-        H[:, j] = ((gradient(X, y, forward(X, W + E)) - gradient(X, y, forward(X, W - E)))
-                   / (2 * eps))[0]
+        H[:, j] = (
+            (gradient(X, y, forward(X, W + E)) - gradient(X, y, forward(X, W - E))) / (2 * eps)
+        )[0]
     assert curvature_at(X, W) == pytest.approx(np.linalg.eigvalsh((H + H.T) / 2)[-1], rel=1e-6)
 
 
@@ -189,14 +189,26 @@ def test_measured_threshold_is_inf_when_every_run_is_stable(blobs):
         (lambda: classify_run([1.0], 0.2), ValueError, "losses"),
         (lambda: classify_run([1.0, np.nan], 0.2), ValueError, "losses"),
         (lambda: classify_run([1.0, 0.5], "0.2"), TypeError, "loss_star"),
-        (lambda: sweep_learning_rates(*make_blobs(10, seed=0), ["1", "2"], W0=W0, n_iters=5),
-         TypeError, "lrs"),
-        (lambda: sweep_learning_rates(*make_blobs(10, seed=0), [1.0, 0.5], W0=W0, n_iters=5),
-         ValueError, "increasing"),
-        (lambda: sweep_learning_rates(*make_blobs(10, seed=0), [0.0, 1.0], W0=W0, n_iters=5),
-         ValueError, "lrs"),
-        (lambda: sweep_learning_rates(*make_blobs(10, seed=0), [1.0], W0="ab", n_iters=5),
-         TypeError, "W0"),
+        (
+            lambda: sweep_learning_rates(*make_blobs(10, seed=0), ["1", "2"], W0=W0, n_iters=5),
+            TypeError,
+            "lrs",
+        ),
+        (
+            lambda: sweep_learning_rates(*make_blobs(10, seed=0), [1.0, 0.5], W0=W0, n_iters=5),
+            ValueError,
+            "increasing",
+        ),
+        (
+            lambda: sweep_learning_rates(*make_blobs(10, seed=0), [0.0, 1.0], W0=W0, n_iters=5),
+            ValueError,
+            "lrs",
+        ),
+        (
+            lambda: sweep_learning_rates(*make_blobs(10, seed=0), [1.0], W0="ab", n_iters=5),
+            TypeError,
+            "W0",
+        ),
         (lambda: measured_threshold({}), ValueError, "'lr' and no 'regime'"),
         (lambda: measured_threshold({"lr": [1.0]}), ValueError, "no 'regime'"),
         (lambda: measured_threshold(None), ValueError, "sweep"),

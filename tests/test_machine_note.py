@@ -19,21 +19,38 @@ CONFTEST = Path(__file__).with_name("conftest.py")
 
 
 def _cell(source: str, outputs: list[dict], count: int) -> dict:
-    return {"cell_type": "code", "execution_count": count, "metadata": {}, "outputs": outputs,
-            "source": source}
+    return {
+        "cell_type": "code",
+        "execution_count": count,
+        "metadata": {},
+        "outputs": outputs,
+        "source": source,
+    }
 
 
 def _notebook() -> dict:
     wrong = {"output_type": "stream", "name": "stdout", "text": "3\n"}
-    return {"cells": [_cell("print(1 + 1)", [wrong], 1), _cell("1 / 0", [], 2)],
-            "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
-                                        "language": "python"}},
-            "nbformat": 4, "nbformat_minor": 5}
+    return {
+        "cells": [_cell("print(1 + 1)", [wrong], 1), _cell("1 / 0", [], 2)],
+        "metadata": {
+            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}
+        },
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
 
 
 def _pytest(folder: Path, *args: str) -> str:
-    cmd = [sys.executable, "-m", "pytest", *args, "-p", "no:cacheprovider", "--rootdir",
-           str(folder)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "pytest",
+        *args,
+        "-p",
+        "no:cacheprovider",
+        "--rootdir",
+        str(folder),
+    ]
     out = subprocess.run(cmd, cwd=folder, capture_output=True, text=True, timeout=60)
     assert out.returncode == 1, out.stdout + out.stderr  # tests failed, as they should
     return out.stdout
@@ -50,8 +67,9 @@ def test_note_names_the_differing_cell_and_the_blas_kernel(tmp_path):
 
     # One process: with pytest-xdist the note is written by the controller from the
     # workers' reports alike (seen in `make test`), but a worker costs seconds here.
-    out = _pytest(tmp_path, "tiny.ipynb", "test_plain.py", "--nbval", "--nbval-current-env",
-                  "-p", "no:xdist")
+    out = _pytest(
+        tmp_path, "tiny.ipynb", "test_plain.py", "--nbval", "--nbval-current-env", "-p", "no:xdist"
+    )
     assert "3 failed" in out  # the wrong output, the error, the plain test
     header = next(line for line in out.splitlines() if line.startswith("floating point:"))
     assert f"kernel {kernel}," in header

@@ -48,8 +48,13 @@ def fake_python(project: Path, version: str) -> Path:
 
 
 def make(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["make", "--no-print-directory", *args], cwd=project,
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        ["make", "--no-print-directory", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def venv_made(project: Path) -> int:
@@ -64,9 +69,11 @@ def test_too_old_python_stops_at_once_with_one_line(project: Path, target: str) 
     result = make(project, target, f"PYTHON={python}")
     assert result.returncode != 0
     message = result.stderr.splitlines()[0]
-    assert message == (f"make: {python} is Python 3.10, but the pinned packages need "
-                       f"Python 3.11 to 3.14: name an installed one, "
-                       f"e.g. make {target} PYTHON=python3.12")
+    assert message == (
+        f"make: {python} is Python 3.10, but the pinned packages need "
+        f"Python 3.11 to 3.14: name an installed one, "
+        f"e.g. make {target} PYTHON=python3.12"
+    )
     assert not (project / ".venv").exists()
     assert venv_made(project) == 0
 
@@ -109,8 +116,12 @@ def test_failed_first_build_is_rebuilt_not_reused(project: Path) -> None:
 
 def test_venv_of_an_unsupported_python_is_rebuilt(project: Path) -> None:
     """A stamped .venv whose Python is 3.10 (made by hand, say) is not updated but rebuilt."""
-    assert make(project, ".venv/.installed", f"PYTHON={fake_python(project, '3.10')}",
-                "PYTHONS=3.10").returncode == 0
+    assert (
+        make(
+            project, ".venv/.installed", f"PYTHON={fake_python(project, '3.10')}", "PYTHONS=3.10"
+        ).returncode
+        == 0
+    )
     result = make(project, ".venv/.installed", f"PYTHON={fake_python(project, '3.13')}")
     assert result.returncode == 0, result.stderr
     assert venv_made(project) == 2

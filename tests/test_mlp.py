@@ -104,8 +104,12 @@ def test_forward_shapes_and_range(activation):
 
 def test_forward_is_stable_for_huge_weights():
     X = np.array([[1.0, 1.0], [-1.0, -1.0]])
-    p = {"W1": np.full((2, 2), 1e3), "b1": np.zeros((1, 2)),
-         "W2": np.full((1, 2), 1e3), "b2": np.zeros((1, 1))}
+    p = {
+        "W1": np.full((2, 2), 1e3),
+        "b1": np.zeros((1, 2)),
+        "W2": np.full((1, 2), 1e3),
+        "b2": np.zeros((1, 1)),
+    }
     for activation in ACTIVATIONS:
         y_hat, _ = forward(X, p, activation=activation)  # no overflow warning (errors in pytest)
         assert np.all(np.isfinite(y_hat))
@@ -168,8 +172,12 @@ def test_backward_by_hand_for_one_sample():
     # One sample, one hidden unit: every step of the chain rule is a scalar.
     X = np.array([[2.0, -1.0]])
     y = np.array([[1.0]])
-    p = {"W1": np.array([[0.5, 0.25]]), "b1": np.array([[0.1]]),
-         "W2": np.array([[-2.0]]), "b2": np.array([[0.5]])}
+    p = {
+        "W1": np.array([[0.5, 0.25]]),
+        "b1": np.array([[0.1]]),
+        "W2": np.array([[-2.0]]),
+        "b2": np.array([[0.5]]),
+    }
     y_hat, cache = forward(X, p, activation="tanh")
     z1 = 0.5 * 2.0 + 0.25 * -1.0 + 0.1
     a1 = np.tanh(z1)

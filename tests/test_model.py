@@ -49,7 +49,11 @@ def test_sigmoid_of_zero_is_one_half():
 def test_sigmoid_known_values():
     z = np.array([-2.0, -1.0, 1.0, 2.0, np.log(3.0)])
     expected = [
-        1 / (1 + np.e**2), 1 / (1 + np.e), 1 / (1 + np.exp(-1.0)), 1 / (1 + np.exp(-2.0)), 0.75
+        1 / (1 + np.e**2),
+        1 / (1 + np.e),
+        1 / (1 + np.exp(-1.0)),
+        1 / (1 + np.exp(-2.0)),
+        0.75,
     ]
     np.testing.assert_allclose(sigmoid(z), expected, rtol=1e-15, atol=0)
 

@@ -206,9 +206,14 @@ def _mlp_init_params_inputs(rng, case):
 def _mlp_train_inputs(rng, case):
     X, y, _, activation = _mlp_setup(rng, case)
     batch_size = None if case % 2 == 0 else int(rng.integers(1, X.shape[0] + 1))
-    kwargs = {"n_hidden": int(rng.integers(1, 6)), "lr": float(rng.uniform(0.05, 1.0)),
-              "n_epochs": int(rng.integers(0, 10)), "batch_size": batch_size,
-              "activation": activation, "seed": int(rng.integers(0, 999))}
+    kwargs = {
+        "n_hidden": int(rng.integers(1, 6)),
+        "lr": float(rng.uniform(0.05, 1.0)),
+        "n_epochs": int(rng.integers(0, 10)),
+        "batch_size": batch_size,
+        "activation": activation,
+        "seed": int(rng.integers(0, 999)),
+    }
     return (X, y), kwargs
 
 
@@ -316,8 +321,12 @@ def test_inline_function_matches_helpers(notebook, cell_index, name):
         expected = ALL_PUBLIC[key](*args, **kwargs)
         got = inline(*args, **kwargs)
         # A data generator must give the very same points for the same seed.
-        _assert_same(expected, got, f"{notebook} cell {cell_index}: {key}, input case {case}",
-                     exact=key.startswith("data."))
+        _assert_same(
+            expected,
+            got,
+            f"{notebook} cell {cell_index}: {key}, input case {case}",
+            exact=key.startswith("data."),
+        )
 
 
 def _reference(name: str, inline) -> str:

@@ -93,8 +93,9 @@ def test_stored_outputs_come_from_restart_and_run_all(path):
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_house_structure(path):
     nb = _load(path)
-    first, text = _source(nb["cells"][0]), "\n".join(
-        _source(c) for c in nb["cells"] if c["cell_type"] == "markdown"
+    first, text = (
+        _source(nb["cells"][0]),
+        "\n".join(_source(c) for c in nb["cells"] if c["cell_type"] == "markdown"),
     )
     assert nb["cells"][0]["cell_type"] == "markdown"
     assert first.startswith(f"# {path.name[:2]}"), f"{path.name}: title line"

@@ -1,6 +1,5 @@
 """Unit tests of helpers.plotting: what is drawn (artists, data, limits), not pixels."""
 
-
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -454,8 +453,11 @@ def test_every_function_draws_on_the_passed_ax_only(blobs, draw):
 
 # --------------------------------------------------------------------------- the lr sweep
 def test_plot_lr_sweep_colours_each_regime_and_draws_both_lines():
-    sweep = {"lr": np.array([0.1, 1.0, 30.0, 300.0]), "tail_loss": np.array([0.6, 0.25, 0.4, 9.0]),
-             "regime": np.array(["too slow", "good", "oscillating", "diverging"])}
+    sweep = {
+        "lr": np.array([0.1, 1.0, 30.0, 300.0]),
+        "tail_loss": np.array([0.6, 0.25, 0.4, 9.0]),
+        "regime": np.array(["too slow", "good", "oscillating", "diverging"]),
+    }
     ax = plot_lr_sweep(sweep, Figure().subplots(), bound=2.88, threshold=27.3)
     labels = [text.get_text() for text in ax.get_legend().get_texts()]
     assert labels == [*REGIMES, "bound 2/L = 2.88", "measured threshold 27.3"]
@@ -469,4 +471,3 @@ def test_plot_lr_sweep_colours_each_regime_and_draws_both_lines():
         plot_lr_sweep(sweep, ax="no")
     with pytest.raises(TypeError, match="sweep\\['lr'\\]"):
         plot_lr_sweep({**sweep, "lr": ["a"] * 4})
-

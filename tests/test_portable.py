@@ -12,15 +12,24 @@ import portable  # noqa: E402
 
 
 def _cell(i: int, stored: str) -> dict:
-    return {"cell_type": "code", "execution_count": i + 1, "id": f"c{i}", "metadata": {},
-            "source": "print(2 + 2)",
-            "outputs": [{"output_type": "stream", "name": "stdout", "text": stored}]}
+    return {
+        "cell_type": "code",
+        "execution_count": i + 1,
+        "id": f"c{i}",
+        "metadata": {},
+        "source": "print(2 + 2)",
+        "outputs": [{"output_type": "stream", "name": "stdout", "text": stored}],
+    }
 
 
 def test_only_the_differing_cell_is_reported(tmp_path):
     # cell 0 stores the right output, cell 1 a wrong one
-    nb = {"cells": [_cell(0, "4\n"), _cell(1, "5\n")], "metadata": {}, "nbformat": 4,
-          "nbformat_minor": 5}
+    nb = {
+        "cells": [_cell(0, "4\n"), _cell(1, "5\n")],
+        "metadata": {},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
     path = tmp_path / "07_example.ipynb"
     path.write_text(json.dumps(nb), encoding="utf-8")
     ok, cells, last = portable.run_nbval(portable.base_env(), [str(path)], workers="0")

@@ -17,9 +17,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TIDY = ROOT / "tests" / "tidy_notebooks.py"
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
-VIEW = {"output_type": "display_data", "metadata": {},
-        "data": {"text/plain": "VBox(children=(FloatLogSlider(value=1.0),))",
-                 WIDGET_MIME: {"model_id": "8f0c", "version_major": 2, "version_minor": 0}}}
+VIEW = {
+    "output_type": "display_data",
+    "metadata": {},
+    "data": {
+        "text/plain": "VBox(children=(FloatLogSlider(value=1.0),))",
+        WIDGET_MIME: {"model_id": "8f0c", "version_major": 2, "version_minor": 0},
+    },
+}
 
 
 def _dump(nb: dict) -> str:
@@ -33,15 +38,35 @@ def _clean() -> str:
     Made here rather than read from notebooks/, whose working copy a learner may
     have run."""
     cells = [
-        {"cell_type": "code", "execution_count": 1, "metadata": {}, "outputs": [],
-         "source": ["# NBVAL_IGNORE_OUTPUT\n", "learning_rate_explorer(X, y)"]},
-        {"cell_type": "code", "execution_count": 2, "metadata": {},
-         "outputs": [{"output_type": "display_data", "metadata": {},
-                      "data": {"image/png": "iVBORw0KGgo=", "text/plain": "<Figure>"}}],
-         "source": ["plot_explorer(X, y, lr=1.0)\n", "plt.show()"]},
+        {
+            "cell_type": "code",
+            "execution_count": 1,
+            "metadata": {},
+            "outputs": [],
+            "source": ["# NBVAL_IGNORE_OUTPUT\n", "learning_rate_explorer(X, y)"],
+        },
+        {
+            "cell_type": "code",
+            "execution_count": 2,
+            "metadata": {},
+            "outputs": [
+                {
+                    "output_type": "display_data",
+                    "metadata": {},
+                    "data": {"image/png": "iVBORw0KGgo=", "text/plain": "<Figure>"},
+                }
+            ],
+            "source": ["plot_explorer(X, y, lr=1.0)\n", "plt.show()"],
+        },
     ]
-    return _dump({"cells": cells, "metadata": {"language_info": {"name": "python"}},
-                  "nbformat": 4, "nbformat_minor": 5})
+    return _dump(
+        {
+            "cells": cells,
+            "metadata": {"language_info": {"name": "python"}},
+            "nbformat": 4,
+            "nbformat_minor": 5,
+        }
+    )
 
 
 def _with_widget_view(text: str) -> str:
@@ -54,8 +79,9 @@ def _with_widget_view(text: str) -> str:
 
 
 def _filter(data: bytes) -> bytes:
-    return subprocess.run([sys.executable, str(TIDY), "--stdin"], input=data,
-                          capture_output=True, check=True).stdout
+    return subprocess.run(
+        [sys.executable, str(TIDY), "--stdin"], input=data, capture_output=True, check=True
+    ).stdout
 
 
 def test_stdin_filter_drops_widget_views_and_keeps_everything_else():
@@ -71,17 +97,30 @@ def test_make_hooks_commits_notebooks_without_widget_views(tmp_path):
     shutil.copy(ROOT / ".gitattributes", tmp_path)
     git = ["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@example.org"]
     subprocess.run([*git, "init", "-q"], check=True)
-    subprocess.run(["make", "--no-print-directory", "-s", "-C", str(tmp_path), "-f",
-                    str(ROOT / "Makefile"), "hooks", f"PYTHON={sys.executable}"],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [
+            "make",
+            "--no-print-directory",
+            "-s",
+            "-C",
+            str(tmp_path),
+            "-f",
+            str(ROOT / "Makefile"),
+            "hooks",
+            f"PYTHON={sys.executable}",
+        ],
+        check=True,
+        capture_output=True,
+    )
 
     learner = _with_widget_view(_clean())
     (tmp_path / "06.ipynb").write_text(learner, encoding="utf-8")
     subprocess.run([*git, "add", "-A"], check=True)
     subprocess.run([*git, "commit", "-q", "-m", "ran the notebook"], check=True)
 
-    committed = subprocess.run([*git, "show", "HEAD:06.ipynb"], check=True,
-                               capture_output=True).stdout
+    committed = subprocess.run(
+        [*git, "show", "HEAD:06.ipynb"], check=True, capture_output=True
+    ).stdout
     assert committed == _clean().encode("utf-8")  # no widget view, nothing else changed
     assert WIDGET_MIME in (tmp_path / "06.ipynb").read_text(encoding="utf-8")  # kept here
     status = subprocess.run([*git, "status", "--porcelain"], check=True, capture_output=True)

@@ -270,8 +270,7 @@ def test_train_full_batch_loss_decreases_with_small_lr():
 
 def test_train_history_shapes_and_final_values():
     X, y = make_circles(60)
-    params, hist = train(X, y, n_hidden=4, lr=1.0, n_epochs=25, batch_size=16,
-                         snapshots=(0, 5, 25))
+    params, hist = train(X, y, n_hidden=4, lr=1.0, n_epochs=25, batch_size=16, snapshots=(0, 5, 25))
     assert hist["loss"].shape == hist["accuracy"].shape == (26,)
     assert sorted(hist["snapshots"]) == [0, 5, 25]
     assert np.isclose(hist["loss"][-1], bce_loss(y, mlp.forward(X, params)[0]))

@@ -24,15 +24,20 @@ def _find(box, description=None, kind=None):
         widget = todo.pop()
         todo.extend(getattr(widget, "children", ()))
         if (description is not None and getattr(widget, "description", None) == description) or (
-                kind is not None and isinstance(widget, kind)):
+            kind is not None and isinstance(widget, kind)
+        ):
             found.append(widget)
     assert len(found) == 1, f"{len(found)} widgets match {description or kind}"
     return found[0]
 
 
 def _controls(box):
-    return (_find(box, "learning rate"), _find(box, "iterations"), _find(box, "start w\u2081"),
-            _find(box, "start w\u2082"))
+    return (
+        _find(box, "learning rate"),
+        _find(box, "iterations"),
+        _find(box, "start w\u2081"),
+        _find(box, "start w\u2082"),
+    )
 
 
 @pytest.fixture
@@ -116,4 +121,3 @@ def test_encode_png_round_trips_through_pillow():
     np.testing.assert_array_equal(decoded, rgba[..., :3])
     with pytest.raises(ValueError, match="rgba"):
         encode_png(rgba.astype(float))
-

@@ -118,18 +118,24 @@ def server(tmp_path_factory):
         "JUPYTERLAB_WORKSPACES_DIR": str(root / ".workspaces"),
     }
     cmd = [
-        str(Path(sys.executable).with_name("jupyter")), "lab",
-        "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
-        f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
-        "--ServerApp.open_browser=False", "--LabApp.expose_app_in_browser=True",
+        str(Path(sys.executable).with_name("jupyter")),
+        "lab",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}",
+        "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={root}",
+        "--ServerApp.open_browser=False",
+        "--LabApp.expose_app_in_browser=True",
         "--JupyterNotebookApp.expose_app_in_browser=True",
         f"--LabApp.workspaces_dir={root / '.workspaces'}",
     ]
     if os.geteuid() == 0:
         cmd.append("--allow-root")
     log = open(root / "server.log", "w")  # noqa: SIM115 - closed below
-    proc = subprocess.Popen(cmd, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT,
-                            start_new_session=True)
+    proc = subprocess.Popen(
+        cmd, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -167,8 +173,7 @@ def server(tmp_path_factory):
 @pytest.fixture(scope="module")
 def browser():
     with playwright_sync.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                     args=CHROMIUM_ARGS)
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         try:
             yield browser
         finally:
@@ -182,19 +187,18 @@ def _kernels_idle(base: str, token: str) -> bool:
 
 def _run_all(page, base: str, token: str, n_cells: int) -> None:
     """Run every cell through the app's own command, then wait for the kernel to finish."""
-    page.wait_for_function("() => window.jupyterapp && window.jupyterapp.commands",
-                           timeout=60_000)
+    page.wait_for_function("() => window.jupyterapp && window.jupyterapp.commands", timeout=60_000)
     page.wait_for_selector(".jp-Notebook .jp-CodeCell", timeout=60_000)
     page.wait_for_function(
-        "() => window.jupyterapp.commands.isEnabled('notebook:run-all-cells')", timeout=60_000)
+        "() => window.jupyterapp.commands.isEnabled('notebook:run-all-cells')", timeout=60_000
+    )
     # The kernel must be ready before the cells are sent, or the first may be lost.
     deadline = time.monotonic() + 60
     while not _kernels_idle(base, token):
         assert time.monotonic() < deadline, "the kernel did not start"
         time.sleep(0.2)
     page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
-    page.wait_for_function(ALL_RAN_JS, arg=n_cells, timeout=RUN_ALL_TIMEOUT_S * 1000,
-                           polling=250)
+    page.wait_for_function(ALL_RAN_JS, arg=n_cells, timeout=RUN_ALL_TIMEOUT_S * 1000, polling=250)
     deadline = time.monotonic() + 30
     while not _kernels_idle(base, token):
         assert time.monotonic() < deadline, "the kernel stayed busy after all cells ran"
@@ -205,7 +209,8 @@ def _run_all(page, base: str, token: str, n_cells: int) -> None:
 def _assert_no_errors(page) -> None:
     errors = page.eval_on_selector_all(
         ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']",
-        "els => els.map(e => e.textContent.slice(0, 300))")
+        "els => els.map(e => e.textContent.slice(0, 300))",
+    )
     assert errors == [], f"cells show errors or warnings: {errors}"
     body = page.inner_text(".jp-Notebook")
     assert "Error displaying widget" not in body
@@ -217,13 +222,15 @@ def _assert_no_news_popup(page) -> None:
     toasts = page.eval_on_selector_all(".Toastify__toast", "els => els.map(e => e.innerText)")
     assert not any("Jupyter news" in t for t in toasts), (
         "the Jupyter-news pop-up is shown (.venv lacks the settings overrides that "
-        f"`python tools/lab.py --settings-only` writes): {toasts}")
+        f"`python tools/lab.py --settings-only` writes): {toasts}"
+    )
 
 
 def _wait_new_figure(page, changes_before: int) -> float:
     """Wait for the figure to change; return the input-to-new-figure latency in ms."""
-    page.wait_for_function("(n) => window.__imgChanges > n", arg=changes_before,
-                           timeout=30_000, polling="raf")
+    page.wait_for_function(
+        "(n) => window.__imgChanges > n", arg=changes_before, timeout=30_000, polling="raf"
+    )
     return page.evaluate("() => window.__imgTime - window.__inputTime")
 
 
@@ -282,17 +289,21 @@ def test_explorer_in_jupyterlab(server, browser):
 
         # Typing a value into the readout.
         typed = [_type_lr(page, value) for value in ("5", "50", "500")]
-        assert page.evaluate(
-            "() => document.querySelector('.lr-explorer img').getAttribute('src')") != src
+        assert (
+            page.evaluate("() => document.querySelector('.lr-explorer img').getAttribute('src')")
+            != src
+        )
         _assert_no_errors(page)
         _screenshot(page, "jupyterlab.png")
     finally:
         page.close()
 
     median = statistics.median(latencies)
-    print(f"\nkey press -> new figure, {len(latencies)} arrow-key moves: "
-          f"median {median:.0f} ms, max {max(latencies):.0f} ms "
-          f"(goal <= {LATENCY_GOAL_MS:.0f} ms: {'met' if median <= LATENCY_GOAL_MS else 'MISSED'})")
+    print(
+        f"\nkey press -> new figure, {len(latencies)} arrow-key moves: "
+        f"median {median:.0f} ms, max {max(latencies):.0f} ms "
+        f"(goal <= {LATENCY_GOAL_MS:.0f} ms: {'met' if median <= LATENCY_GOAL_MS else 'MISSED'})"
+    )
     print(f"Enter in the readout -> new figure: {', '.join(f'{t:.0f}' for t in typed)} ms")
     assert median <= LATENCY_LIMIT_MS
 
@@ -314,11 +325,15 @@ def test_explorer_in_notebook_7(server, browser):
         page.mouse.click(box["x"] + 0.25 * box["width"], box["y"] + box["height"] / 2)
         clicked = _wait_new_figure(page, changes)
         assert _lr_value(page) < 1.0  # a quarter of the way along -3..3 in log10(lr)
-        assert page.evaluate(
-            "() => document.querySelector('.lr-explorer img').getAttribute('src')") != src
+        assert (
+            page.evaluate("() => document.querySelector('.lr-explorer img').getAttribute('src')")
+            != src
+        )
         _assert_no_errors(page)
         _screenshot(page, "notebook7.png")
-        print(f"\nNotebook 7: typed value -> new figure {typed:.0f} ms, "
-              f"click on the track -> new figure {clicked:.0f} ms")
+        print(
+            f"\nNotebook 7: typed value -> new figure {typed:.0f} ms, "
+            f"click on the track -> new figure {clicked:.0f} ms"
+        )
     finally:
         page.close()

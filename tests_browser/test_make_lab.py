@@ -47,8 +47,9 @@ def _listening_addresses(port: int) -> set[str]:
     return found
 
 
-def _check_lab(command: list[str], cwd: Path, port: int, tmp_path: Path,
-               startup_s: float = 120) -> None:
+def _check_lab(
+    command: list[str], cwd: Path, port: int, tmp_path: Path, startup_s: float = 120
+) -> None:
     """Start ``command`` (a JupyterLab launch, listening on ``port``) and check what the
     README promises: the printed link opens notebook 01, the server listens on
     127.0.0.1 only, the token is required, and the egg-info folder is hidden."""
@@ -59,8 +60,14 @@ def _check_lab(command: list[str], cwd: Path, port: int, tmp_path: Path,
         "BROWSER": "true",  # never try to open a browser window
     }
     proc = subprocess.Popen(
-        command, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT, text=True, start_new_session=True,
+        command,
+        cwd=cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
     )
     output = []
     try:
@@ -95,8 +102,9 @@ def _check_lab(command: list[str], cwd: Path, port: int, tmp_path: Path,
         with pytest.raises(urllib.error.HTTPError) as refused:
             urllib.request.urlopen(f"{base}/api/contents/notebooks", timeout=10)
         assert refused.value.code == 403
-        with urllib.request.urlopen(f"{base}/api/contents/notebooks?token={token}",
-                                    timeout=10) as response:
+        with urllib.request.urlopen(
+            f"{base}/api/contents/notebooks?token={token}", timeout=10
+        ) as response:
             names = {item["name"] for item in json.load(response)["content"]}
         assert "01_artificial-data.ipynb" in names
         with urllib.request.urlopen(f"{base}/api/contents?token={token}", timeout=10) as response:
@@ -121,8 +129,9 @@ def _lab_args(port: int) -> str:
 
 def test_make_lab_serves_notebook_01_on_loopback_behind_a_token(tmp_path):
     port = _free_port()
-    _check_lab(["make", "--no-print-directory", "lab", f"LAB_ARGS={_lab_args(port)}"],
-               REPO, port, tmp_path)
+    _check_lab(
+        ["make", "--no-print-directory", "lab", f"LAB_ARGS={_lab_args(port)}"], REPO, port, tmp_path
+    )
 
 
 def _readme_steps_without_make() -> list[str]:
@@ -139,14 +148,33 @@ def test_readme_steps_without_make_in_a_fresh_copy(tmp_path):
     steps = _readme_steps_without_make()
     assert steps[0].startswith("python3 -m venv .venv") and "tools/lab.py" in steps[-1]
     copy = tmp_path / "repo"
-    shutil.copytree(REPO, copy, ignore=shutil.ignore_patterns(
-        ".venv", ".git", "*.egg-info", "__pycache__", ".pytest_cache", ".ruff_cache", "build",
-        "test-results", ".bench", ".ipynb_checkpoints"))
+    shutil.copytree(
+        REPO,
+        copy,
+        ignore=shutil.ignore_patterns(
+            ".venv",
+            ".git",
+            "*.egg-info",
+            "__pycache__",
+            ".pytest_cache",
+            ".ruff_cache",
+            "build",
+            "test-results",
+            ".bench",
+            ".ipynb_checkpoints",
+        ),
+    )
     env = {k: v for k, v in os.environ.items() if k not in {"VIRTUAL_ENV", "PYTHONHOME"}}
     env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
-    install = subprocess.run(["bash", "-euc", "\n".join(steps[:-1])], cwd=copy, env=env,
-                             stdin=subprocess.DEVNULL, capture_output=True, text=True,
-                             timeout=900)
+    install = subprocess.run(
+        ["bash", "-euc", "\n".join(steps[:-1])],
+        cwd=copy,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert install.returncode == 0, install.stdout[-3000:] + install.stderr[-3000:]
     port = _free_port()
     _check_lab(["bash", "-euc", f"exec {steps[-1]} {_lab_args(port)}"], copy, port, tmp_path)

@@ -28,8 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 FIRST_NOTEBOOK = "notebooks/01_artificial-data.ipynb"
 # Jupyter's default hidden files, plus the egg-info folder of the editable install.
-HIDE_GLOBS = ["__pycache__", "*.pyc", "*.pyo", ".DS_Store", "*.so", "*.dylib", "*~",
-              "*.egg-info"]
+HIDE_GLOBS = ["__pycache__", "*.pyc", "*.pyo", ".DS_Store", "*.so", "*.dylib", "*~", "*.egg-info"]
 # JupyterLab asks on first start whether to fetch Jupyter news ("none" = ask);
 # "false" answers no once for this environment. The setting's schema:
 # share/jupyter/lab/schemas/@jupyterlab/apputils-extension/notification.json.
@@ -84,9 +83,11 @@ def main(argv: list[str]) -> int:
     try:
         from jupyterlab.labapp import LabApp
     except ImportError:
-        sys.exit(f"JupyterLab is not installed for {sys.executable}. Run this with the "
-                 "project's environment after the install steps in README.md: "
-                 ".venv/bin/python tools/lab.py (Windows: .venv\\Scripts\\python tools\\lab.py)")
+        sys.exit(
+            f"JupyterLab is not installed for {sys.executable}. Run this with the "
+            "project's environment after the install steps in README.md: "
+            ".venv/bin/python tools/lab.py (Windows: .venv\\Scripts\\python tools\\lab.py)"
+        )
     LabApp.launch_instance(argv=[*lab_args(), *argv])
     return 0
 
