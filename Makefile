@@ -13,6 +13,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
+# One BLAS thread, for make test and make regen alike (see the test target for why).
+ONE_BLAS_THREAD := OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1
 
 .PHONY: help lab test test-portable test-browser regen lint bench clean hooks FORCE
 
@@ -65,7 +67,7 @@ lab: $(STAMP)
 # thread per worker: BLAS would otherwise start a thread per core in every worker
 # and oversubscribe the cores, which stalls matrix products while other work runs.
 test: $(STAMP)
-	OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 \
+	$(ONE_BLAS_THREAD) \
 		$(BIN)/python -m pytest tests notebooks helpers --doctest-modules --nbval --nbval-current-env \
 		--nbval-sanitize-with tests/nbval_sanitize.cfg -n auto --dist loadscope
 
@@ -91,17 +93,18 @@ test-browser: $(DEV_STAMP)
 regen: $(STAMP)
 	@for nb in $(NOTEBOOKS); do \
 		echo "executing $$nb"; \
-		OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 \
+		$(ONE_BLAS_THREAD) \
 		$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 			--ExecutePreprocessor.kernel_name=python3 \
 			--ExecutePreprocessor.store_widget_state=False \
 			--ExecutePreprocessor.record_timing=False $$nb || exit 1; \
 	done
-	$(BIN)/python tests/tidy_notebooks.py $(NOTEBOOKS)
+	$(BIN)/python tools/tidy_notebooks.py $(NOTEBOOKS)
 
 # The workflow is checked against the schema that check-jsonschema ships (no download).
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check helpers tests tests_browser notebooks benchmarks tools
+	$(BIN)/ruff format --check helpers tests tests_browser benchmarks tools
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 
 # e.g. make bench BENCH_ARGS="--blas-threads 0 --skip-suite" (see python -m benchmarks -h)
@@ -111,8 +114,8 @@ bench: $(STAMP)
 # Git's clean filter named in .gitattributes: what is committed (and what `git diff`
 # compares) is each notebook without widget views; the working copy keeps them.
 hooks:
-	git config filter.nbtidy.clean "$(PYTHON) tests/tidy_notebooks.py --stdin"
-	@echo "git now commits notebooks through tests/tidy_notebooks.py --stdin (.gitattributes)"
+	git config filter.nbtidy.clean "$(PYTHON) tools/tidy_notebooks.py --stdin"
+	@echo "git now commits notebooks through tools/tidy_notebooks.py --stdin (.gitattributes)"
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache build *.egg-info

@@ -1,4 +1,4 @@
-"""Notebooks are committed without widget views: tests/tidy_notebooks.py and `make hooks`.
+"""Notebooks are committed without widget views: tools/tidy_notebooks.py and `make hooks`.
 
 JupyterLab's autosave stores a widget cell's view (a reference to a model in the
 running kernel) in the cell's outputs. `make hooks` makes git commit every notebook
@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TIDY = ROOT / "tests" / "tidy_notebooks.py"
+TIDY = ROOT / "tools" / "tidy_notebooks.py"
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 VIEW = {
     "output_type": "display_data",

@@ -7,7 +7,7 @@ widget-view outputs are dropped; the static figure that follows every widget cel
 is what a reader sees before running the notebook. The cells' execution counts
 and all other outputs are kept as executed.
 
-Usage: python tests/tidy_notebooks.py notebooks/*.ipynb
+Usage: python tools/tidy_notebooks.py notebooks/*.ipynb
 
 With ``--stdin`` it reads one notebook on standard input and writes it, tidied, to
 standard output: git's clean filter for contributors (``make hooks``, see
