@@ -13,9 +13,6 @@ from numpy.typing import NDArray
 
 from helpers._checks import check_int, check_nonnegative, check_positive, check_seed, check_X
 
-#: Centre of class 1; class 0 sits at the mirror image ``-BLOB_CENTER``.
-BLOB_CENTER = (1.0, 1.0)
-
 
 def make_blobs(
     n_samples: int = 100, *, seed: int = 0
@@ -53,9 +50,11 @@ def make_blobs(
     n0 = n_samples // 2
     y = np.zeros((n_samples, 1))
     y[n0:] = 1.0
-    centers = np.where(y == 1.0, 1.0, -1.0) * np.asarray(BLOB_CENTER)
-    X = centers + rng.standard_normal((n_samples, 2))
-    return _shuffled(X, y, rng)
+    c = np.array([[1.0, 1.0]])  # the centre of class 1; class 0 sits at -c
+    s = np.where(y == 1.0, 1.0, -1.0)  # +1 for class 1, -1 for class 0
+    X = s * c + rng.standard_normal((n_samples, 2))
+    order = rng.permutation(n_samples)  # shuffle, so the classes are not in two blocks
+    return X[order], y[order]
 
 
 def add_bias_feature(X) -> NDArray[np.float64]:
@@ -86,20 +85,6 @@ def add_bias_feature(X) -> NDArray[np.float64]:
 # The three sets below (introduced in notebook 08) cannot be separated by a straight
 # line. Each is centred near the origin, balanced between the classes (class 1 gets
 # the extra point when ``n_samples`` is odd) and shuffled.
-
-
-def _shuffled(X, y, rng: np.random.Generator):
-    """``X`` and ``y`` in a random order, so the classes are not in two blocks."""
-    order = rng.permutation(X.shape[0])
-    return X[order], y[order]
-
-
-def _two_curves(points0, points1, noise: float, rng: np.random.Generator):
-    """Class 0 on ``points0``, class 1 on ``points1``, with Gaussian noise, shuffled."""
-    X = np.vstack([points0, points1])
-    y = np.vstack([np.zeros((len(points0), 1)), np.ones((len(points1), 1))])
-    X = X + noise * rng.standard_normal(X.shape)
-    return _shuffled(X, y, rng)
 
 
 def make_moons(
@@ -142,9 +127,16 @@ def make_moons(
     n1 = n_samples - n0
     t0 = np.linspace(0.0, np.pi, n0)
     t1 = np.linspace(0.0, np.pi, n1)
-    upper = np.column_stack([np.cos(t0), np.sin(t0)])
-    lower = np.column_stack([1.0 - np.cos(t1), 0.5 - np.sin(t1)])
-    return _two_curves(upper, lower, noise, rng)
+    X = np.vstack(
+        [
+            np.column_stack([np.cos(t0), np.sin(t0)]),  # class 0: the upper half circle
+            np.column_stack([1.0 - np.cos(t1), 0.5 - np.sin(t1)]),  # class 1: shifted, lower
+        ]
+    )
+    y = np.vstack([np.zeros((n0, 1)), np.ones((n1, 1))])
+    X = X + noise * rng.standard_normal(X.shape)
+    order = rng.permutation(n_samples)
+    return X[order], y[order]
 
 
 def make_circles(
@@ -189,16 +181,16 @@ def make_circles(
     n1 = n_samples - n0
     t0 = np.linspace(0.0, 2.0 * np.pi, n0, endpoint=False)
     t1 = np.linspace(0.0, 2.0 * np.pi, n1, endpoint=False)
-    outer = np.column_stack([np.cos(t0), np.sin(t0)])
-    inner = factor * np.column_stack([np.cos(t1), np.sin(t1)])
-    return _two_curves(outer, inner, noise, rng)
-
-
-#: Centres of the four XOR clouds and their labels: the truth table of
-#: "exactly one of x1 > 0, x2 > 0", written with -1/+1 instead of 0/1. The clouds
-#: alternate between the classes, so spreading points evenly keeps them balanced.
-XOR_CENTERS = ((-1.0, 1.0), (-1.0, -1.0), (1.0, -1.0), (1.0, 1.0))
-XOR_LABELS = (1.0, 0.0, 1.0, 0.0)
+    X = np.vstack(
+        [
+            np.column_stack([np.cos(t0), np.sin(t0)]),  # class 0: the unit circle
+            factor * np.column_stack([np.cos(t1), np.sin(t1)]),  # class 1: radius factor
+        ]
+    )
+    y = np.vstack([np.zeros((n0, 1)), np.ones((n1, 1))])
+    X = X + noise * rng.standard_normal(X.shape)
+    order = rng.permutation(n_samples)
+    return X[order], y[order]
 
 
 def make_xor(
@@ -239,8 +231,13 @@ def make_xor(
     n_samples = check_int("n_samples", n_samples, minimum=4)
     noise = check_nonnegative("noise", noise)
     rng = np.random.default_rng(check_seed(seed))
+    # the truth table of "exactly one of x1 > 0, x2 > 0", with -1/+1 for 0/1; the
+    # clouds alternate between the classes, so spreading points evenly keeps them balanced
+    centers = np.array([[-1.0, 1.0], [-1.0, -1.0], [1.0, -1.0], [1.0, 1.0]])
+    labels = np.array([1.0, 0.0, 1.0, 0.0])
     counts = [n_samples // 4 + (k < n_samples % 4) for k in range(4)]
-    centers = np.repeat(np.asarray(XOR_CENTERS), counts, axis=0)
-    y = np.repeat(np.asarray(XOR_LABELS), counts).reshape(-1, 1)
-    X = centers + noise * rng.standard_normal(centers.shape)
-    return _shuffled(X, y, rng)
+    C = np.repeat(centers, counts, axis=0)
+    y = np.repeat(labels, counts).reshape(-1, 1)
+    X = C + noise * rng.standard_normal(C.shape)
+    order = rng.permutation(n_samples)
+    return X[order], y[order]

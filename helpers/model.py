@@ -138,8 +138,8 @@ def bce_loss(y, y_hat) -> float:
     """
     y = check_labels(y)
     y_hat = check_probabilities(y_hat, y.shape[0])
-    p = np.clip(y_hat, EPS, 1.0 - EPS)
-    return float(-np.mean(y * np.log(p) + (1.0 - y) * np.log1p(-p)))
+    p = np.clip(y_hat, EPS, 1 - EPS)
+    return float(-np.mean(y * np.log(p) + (1 - y) * np.log1p(-p)))
 
 
 def loss_from_logits(y, z) -> float:

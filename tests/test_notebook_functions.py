@@ -20,6 +20,7 @@ from __future__ import annotations
 import ast
 import inspect
 import re
+import textwrap
 from pathlib import Path
 
 import nbformat
@@ -403,3 +404,166 @@ def test_expected_inline_definitions_exist(prefix, name):
         f"{matches[0].name} should write {name}() inline in a cell of its own "
         f"(found inline: {sorted(found) or 'none'})"
     )
+
+
+# --------------------------------------------------------------------------- form
+# A notebook cell that writes a helpers function says so on its first line,
+# "# Saved in helpers/model.py: ..." (as d2l marks its cells with #@save). The
+# helper must then still contain the notebook's lines, in order: it may add input
+# checks and a docstring around them, but not compute the same thing another way.
+SAVED_RE = re.compile(r"^# Saved in helpers/(\w+)\.py\b")
+
+
+def _statements(body: list[ast.stmt], module_globals: dict | None = None) -> list[str]:
+    """The statements of a function body as normalised source lines, nested ones included.
+
+    Docstrings and comments are dropped; a compound statement gives its header line
+    (``for _ in range(n):``) before its body. Three differences are allowed, each the
+    helper's input checking and nothing else: the helper module's float constants
+    read as their values (``EPS`` -> ``1e-15``); an argument passed through a check
+    reads as the argument (``check_seed(seed)`` -> ``seed``); a private function reads
+    as the notebook's public one (``_activate`` -> ``activate``: the same formula
+    without the input checks). A call of a private function of the package
+    (``_forward(...)``, where the public function checks its input and hands over) is
+    followed by that function's own statements.
+    """
+
+    class Normalise(ast.NodeTransformer):
+        def visit_Name(self, node):
+            value = (module_globals or {}).get(node.id)
+            if node.id.isupper() and isinstance(value, float):
+                return ast.copy_location(ast.Constant(value), node)  # EPS -> 1e-15
+            return node
+
+        def visit_Call(self, node):
+            self.generic_visit(node)
+            name = node.func.id if isinstance(node.func, ast.Name) else ""
+            if name.startswith("check_") and len(node.args) == 1 and not node.keywords:
+                return node.args[0]  # check_seed(seed) -> seed
+            if name.startswith("_"):
+                node.func = ast.copy_location(ast.Name(name.lstrip("_")), node.func)
+            return node
+
+    lines = []
+    for stmt in body:
+        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
+            continue  # a docstring
+        private_calls = [
+            (module_globals or {}).get(call.func.id)
+            for call in ast.walk(stmt)
+            if isinstance(call, ast.Call)
+            and isinstance(call.func, ast.Name)
+            and call.func.id.startswith("_")
+        ]
+        stmt = Normalise().visit(ast.parse(ast.unparse(stmt)).body[0])
+        nested = [f for f in ("body", "orelse") if isinstance(getattr(stmt, f, None), list)]
+        if nested:
+            header = type(stmt)(**{f: getattr(stmt, f) for f in stmt._fields})
+            for f in nested:
+                setattr(header, f, [ast.Pass()] if f == "body" else [])
+            lines.append(ast.unparse(header).splitlines()[0])
+            for f in nested:
+                lines.extend(_statements(getattr(stmt, f), module_globals))
+            continue
+        lines.append(ast.unparse(stmt))
+        for private in private_calls:
+            if getattr(private, "__module__", "").startswith("helpers."):
+                lines.extend(_function_statements(private))
+    return lines
+
+
+def _function_statements(function) -> list[str]:
+    tree = ast.parse(textwrap.dedent(inspect.getsource(function))).body[0]
+    return _statements(tree.body, function.__globals__)
+
+
+def _missing_lines(notebook_lines: list[str], helper_lines: list[str]) -> list[str]:
+    """The notebook's lines that the helper does not contain, in the notebook's order.
+
+    A notebook line ``NAME = np.asarray(...)`` (turning the input into an array) is
+    matched by any helper line that assigns ``NAME``: there the helper's input check
+    does the conversion and says what is wrong with a bad input.
+    """
+    remaining = iter(helper_lines)
+    missing = []
+    for line in notebook_lines:
+        conversion = re.match(r"^(\w+) = np\.asarray\(", line)
+        for candidate in remaining:
+            if candidate == line or (
+                conversion and re.match(rf"^{conversion.group(1)} = ", candidate)
+            ):
+                break
+        else:
+            missing.append(line)
+            remaining = iter(())
+    return missing
+
+
+def _saved_cells():
+    found = []
+    for path in NOTEBOOKS:
+        for index, cell in enumerate(nbformat.read(path, as_version=4).cells):
+            marker = SAVED_RE.match(cell.source) if cell.cell_type == "code" else None
+            if marker:
+                found.append((path.name, index, marker.group(1)))
+    return found
+
+
+SAVED = _saved_cells()
+
+
+@pytest.mark.parametrize(
+    ("notebook", "cell_index", "name"),
+    PAIRS,
+    ids=[f"{nb.split('_')[0]}-cell{index}-{name}" for nb, index, name in PAIRS],
+)
+def test_inline_function_is_marked_and_has_the_helpers_form(notebook, cell_index, name):
+    source = nbformat.read(Path(NOTEBOOKS[0].parent, notebook), as_version=4).cells[cell_index]
+    marker = SAVED_RE.match(source.source)
+    inline = _load_inline(notebook, cell_index)[name]
+    key = _reference(name, inline)
+    module = key.split(".")[0]
+    assert marker, (
+        f"{notebook} cell {cell_index} defines {name}(), which helpers/{module}.py holds: "
+        f"start the cell with '# Saved in helpers/{module}.py: ...'"
+    )
+    assert marker.group(1) == module, (
+        f"{notebook} cell {cell_index} says helpers/{marker.group(1)}.py; "
+        f"{name}() is in helpers/{module}.py"
+    )
+    tree = ast.parse(source.source)
+    inline_def = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == name)
+    missing = _missing_lines(_statements(inline_def.body), _function_statements(ALL_PUBLIC[key]))
+    assert not missing, (
+        f"helpers.{key} no longer reads like {notebook} cell {cell_index}: it lacks "
+        f"{missing} (in this order, with input checks allowed around them)"
+    )
+
+
+@pytest.mark.parametrize(("notebook", "cell_index", "module"), SAVED)
+def test_every_saved_cell_defines_a_helpers_function(notebook, cell_index, module):
+    assert any(p[:2] == (notebook, cell_index) for p in PAIRS), (
+        f"{notebook} cell {cell_index} says it is saved in helpers/{module}.py, "
+        "but defines no function of that name there"
+    )
+
+
+def test_form_check_detects_another_way_of_computing():
+    def notebook_sigmoid(z):
+        z = np.asarray(z, dtype=float)
+        u = np.exp(-np.abs(z))
+        return np.where(z >= 0, 1.0, u) / (1.0 + u)
+
+    def checked(z):
+        """With an input check around the same lines."""
+        z = np.atleast_1d(np.asarray(z, dtype=float))
+        u = np.exp(-np.abs(z))
+        return np.where(z >= 0, 1.0, u) / (1.0 + u)
+
+    def another_way(z):
+        return 0.5 * (1 + np.tanh(z / 2))
+
+    mine = _function_statements(notebook_sigmoid)
+    assert _missing_lines(mine, _function_statements(checked)) == []
+    assert _missing_lines(mine, _function_statements(another_way)) == mine
+    assert _missing_lines(["a = 1.0", "b = 2.0"], ["b = 2.0", "a = 1.0"]) == ["b = 2.0"]

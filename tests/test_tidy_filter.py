@@ -92,8 +92,8 @@ def test_stdin_filter_drops_widget_views_and_keeps_everything_else():
 
 
 def test_make_hooks_commits_notebooks_without_widget_views(tmp_path):
-    (tmp_path / "tests").mkdir()
-    shutil.copy(TIDY, tmp_path / "tests")
+    (tmp_path / "tools").mkdir()
+    shutil.copy(TIDY, tmp_path / "tools")
     shutil.copy(ROOT / ".gitattributes", tmp_path)
     git = ["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@example.org"]
     subprocess.run([*git, "init", "-q"], check=True)
