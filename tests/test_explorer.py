@@ -19,6 +19,7 @@ from helpers.plotting import REGIME_COLORS
 from helpers.training import gradient_descent, step_lengths
 
 W0 = np.array([[-2.0, 4.0]])
+W0.flags.writeable = False  # shared by every test: a helper that wrote to it would fail
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ from helpers.model import bce_loss, forward, gradient
 from helpers.training import gradient_descent
 
 W0 = np.array([[-2.0, 4.0]])
+W0.flags.writeable = False  # shared by every test: a helper that wrote to it would fail
 
 
 @pytest.fixture
