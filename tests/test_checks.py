@@ -1,4 +1,9 @@
-"""Unit tests of helpers._checks, the validation shared by every public function."""
+"""Unit tests of helpers._checks, the validation shared by every public function.
+
+Each check is tested here once, with its variants (NaN or inf, text or None) and its
+hints; test_validation.py checks that every public function applies them to each of
+its arguments. Messages are matched on the name and a key phrase, not in full.
+"""
 
 import numpy as np
 import pytest
@@ -6,12 +11,12 @@ import pytest
 from helpers._checks import (
     as_float_array,
     check_column,
+    check_history_size,
     check_int,
     check_labels,
     check_nonnegative,
     check_positive,
     check_probabilities,
-    check_seed,
     check_weights,
     check_X,
 )
@@ -37,9 +42,9 @@ def test_as_float_array_does_not_modify_input():
     assert a.dtype == before.dtype
 
 
-@pytest.mark.parametrize("value", ["abc", "1.5", b"1", None])
+@pytest.mark.parametrize("value", ["1.5", b"1", None])
 def test_as_float_array_refuses_strings_and_none(value):
-    with pytest.raises(TypeError, match="^a must be a numeric array"):
+    with pytest.raises(TypeError, match="a must be a numeric array"):
         as_float_array("a", value)
 
 
@@ -48,34 +53,29 @@ def test_as_float_array_refuses_strings_and_none(value):
     [np.array(["1", "0"]), np.array("0.5"), [1.0, "2"], [[1.0, 2.0], [3.0]], [{}, 1.0]],
 )
 def test_as_float_array_refuses_text_and_ragged_arrays(value):
-    with pytest.raises(TypeError, match="^a must be a numeric array"):
+    with pytest.raises(TypeError, match="a must be a numeric array"):
         as_float_array("a", value)
 
 
 def test_as_float_array_refuses_none_inside_a_list():
     # NumPy turns None into NaN, which the finiteness check then names.
-    with pytest.raises(ValueError, match="^a must contain only finite numbers"):
+    with pytest.raises(ValueError, match="a must contain only finite"):
         as_float_array("a", [1.0, None])
-
-
-def test_as_float_array_refuses_complex():
-    with pytest.raises(TypeError, match="^a must be a numeric array"):
-        as_float_array("a", np.array([1 + 2j]))
 
 
 @pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf])
 def test_as_float_array_refuses_non_finite_and_counts_them(bad):
-    with pytest.raises(ValueError, match=r"^a must contain only finite numbers; got 2 NaN or inf"):
+    with pytest.raises(ValueError, match="a must contain only finite.* 2 NaN or inf"):
         as_float_array("a", [1.0, bad, 2.0, bad])
 
 
 def test_as_float_array_refuses_empty():
-    with pytest.raises(ValueError, match=r"^a must not be empty; got shape \(0, 2\)"):
+    with pytest.raises(ValueError, match=r"a must not be empty.*\(0, 2\)"):
         as_float_array("a", np.empty((0, 2)))
 
 
 def test_as_float_array_checks_ndim():
-    with pytest.raises(ValueError, match=r"^a must be a 1-D array; got shape \(2, 2\) \(2-D\)"):
+    with pytest.raises(ValueError, match=r"a must be a 1-D array.*\(2, 2\)"):
         as_float_array("a", np.ones((2, 2)), ndim=1)
     assert as_float_array("a", [1.0, 2.0], ndim=1).shape == (2,)
 
@@ -94,13 +94,13 @@ def test_check_X_refuses_1d_with_reshape_hint():
 
 @pytest.mark.parametrize("shape", [(), (2, 2, 2)])
 def test_check_X_refuses_other_ndim(shape):
-    with pytest.raises(ValueError, match=r"^X must have shape \(n_samples, n_features\)") as info:
+    with pytest.raises(ValueError, match=r"X must have shape \(n_samples, n_features\)") as info:
         check_X(np.ones(shape))
     assert "reshape" not in str(info.value)
 
 
 def test_check_X_uses_the_given_name():
-    with pytest.raises(ValueError, match="^P must have shape"):
+    with pytest.raises(ValueError, match="P must have shape"):
         check_X(np.ones(3), name="P")
 
 
@@ -111,25 +111,25 @@ def test_check_column_accepts_column():
 
 
 def test_check_column_refuses_1d_vector_with_hint():
-    pattern = r"^y must have shape \(3, 1\); got shape \(3,\) - use y\.reshape"
+    pattern = r"y must have shape \(3, 1\).*y\.reshape"
     with pytest.raises(ValueError, match=pattern):
         check_column("y", np.zeros(3), 3)
 
 
 def test_check_column_without_n_samples_names_the_convention():
-    pattern = r"^y must have shape \(n_samples, 1\); got shape \(3, 2\)"
+    pattern = r"y must have shape \(n_samples, 1\).*\(3, 2\)"
     with pytest.raises(ValueError, match=pattern):
         check_column("y", np.zeros((3, 2)))
 
 
 def test_check_column_refuses_length_mismatch():
-    pattern = r"^y must have shape \(4, 1\) to match .*got shape \(3, 1\)"
+    pattern = r"y must have shape \(4, 1\) to match.*\(3, 1\)"
     with pytest.raises(ValueError, match=pattern):
         check_column("y", np.zeros((3, 1)), 4)
 
 
 def test_check_column_refuses_row_vector():
-    with pytest.raises(ValueError, match=r"^y must have shape \(3, 1\); got shape \(1, 3\)"):
+    with pytest.raises(ValueError, match=r"y must have shape \(3, 1\).*\(1, 3\)"):
         check_column("y", np.zeros((1, 3)), 3)
 
 
@@ -143,12 +143,12 @@ def test_check_labels_accepts_0_1_and_bool():
     ("values", "shown"), [([[0], [2]], "2"), ([[-1], [1]], "-1"), ([[0.5], [1]], "0.5")]
 )
 def test_check_labels_refuses_other_values_and_shows_them(values, shown):
-    with pytest.raises(ValueError, match=rf"^y must contain only the labels 0 and 1; .*{shown}"):
+    with pytest.raises(ValueError, match=rf"y must contain only the labels 0 and 1.* {shown}"):
         check_labels(values)
 
 
 def test_check_labels_uses_the_given_name():
-    with pytest.raises(ValueError, match="^y_pred must contain only the labels"):
+    with pytest.raises(ValueError, match="y_pred must contain only the labels"):
         check_labels([[3.0]], name="y_pred")
 
 
@@ -160,7 +160,7 @@ def test_check_probabilities_accepts_closed_interval():
 
 @pytest.mark.parametrize("bad", [-1e-9, 1.0 + 1e-9, 3.0])
 def test_check_probabilities_refuses_out_of_range_with_logit_hint(bad):
-    with pytest.raises(ValueError, match=r"^y_hat must hold probabilities in \[0, 1\].*logits"):
+    with pytest.raises(ValueError, match=r"y_hat must hold probabilities.*logits"):
         check_probabilities([[0.5], [bad]], 2)
 
 
@@ -170,17 +170,17 @@ def test_check_weights_accepts_row():
 
 
 def test_check_weights_detects_transposed():
-    with pytest.raises(ValueError, match=r"^W must have shape \(1, 3\).*transposed; pass W\.T"):
+    with pytest.raises(ValueError, match=r"W must have shape \(1, 3\).*pass W\.T"):
         check_weights(np.ones((3, 1)), 3)
 
 
 def test_check_weights_hints_reshape_for_1d():
-    with pytest.raises(ValueError, match=r"^W must have shape \(1, 2\).*W\.reshape\(1, -1\)"):
+    with pytest.raises(ValueError, match=r"W must have shape \(1, 2\).*W\.reshape\(1, -1\)"):
         check_weights(np.ones(2), 2)
 
 
 def test_check_weights_no_transpose_hint_for_a_single_feature():
-    with pytest.raises(ValueError, match=r"^W must have shape \(1, 1\)") as info:
+    with pytest.raises(ValueError, match=r"W must have shape \(1, 1\)") as info:
         check_weights(np.ones((1, 2)), 1)
     assert "transposed" not in str(info.value)
 
@@ -195,21 +195,13 @@ def test_check_int_accepts_integers(value):
 
 @pytest.mark.parametrize("value", [True, False, 3.0, "3", None, np.float64(3.0)])
 def test_check_int_refuses_non_integers(value):
-    with pytest.raises(TypeError, match="^n must be an integer >= 0"):
+    with pytest.raises(TypeError, match="n must be an integer >= 0"):
         check_int("n", value, minimum=0)
 
 
 def test_check_int_refuses_below_minimum():
-    with pytest.raises(ValueError, match="^n must be an integer >= 2; got 1"):
+    with pytest.raises(ValueError, match="n must be an integer >= 2; got 1"):
         check_int("n", 1, minimum=2)
-
-
-def test_check_seed():
-    assert check_seed(0) == 0
-    with pytest.raises(ValueError, match="^seed must be an integer >= 0; got -1"):
-        check_seed(-1)
-    with pytest.raises(TypeError, match="^seed must be an integer"):
-        check_seed(1.5)
 
 
 # --------------------------------------------------------------------------- check_positive
@@ -220,21 +212,21 @@ def test_check_positive_accepts_positive_reals(value):
     assert type(out) is float
 
 
-@pytest.mark.parametrize("value", [0, 0.0, -0.1, np.nan, np.inf])
+@pytest.mark.parametrize("value", [0.0, -0.1, np.nan, np.inf])
 def test_check_positive_refuses_non_positive_and_non_finite(value):
-    with pytest.raises(ValueError, match="^lr must be a finite number > 0"):
+    with pytest.raises(ValueError, match="lr must be a finite number > 0"):
         check_positive("lr", value)
 
 
 @pytest.mark.parametrize("value", [True, "0.1", None, [0.1], 1j])
 def test_check_positive_refuses_non_numbers(value):
-    with pytest.raises(TypeError, match="^lr must be a positive number"):
+    with pytest.raises(TypeError, match="lr must be a positive number"):
         check_positive("lr", value)
 
 
 def test_check_positive_upper_bound_is_exclusive():
     assert check_positive("eps", 0.999, upper=1.0) == 0.999
-    with pytest.raises(ValueError, match=r"^eps must be a number in \(0, 1\); got 1\.0"):
+    with pytest.raises(ValueError, match=r"eps must be a number in \(0, 1\)"):
         check_positive("eps", 1.0, upper=1.0)
 
 
@@ -248,13 +240,13 @@ def test_check_nonnegative_accepts_zero_and_positive_reals(value):
 
 @pytest.mark.parametrize("value", [-0.1, -1, np.nan, np.inf])
 def test_check_nonnegative_refuses_negative_and_non_finite(value):
-    with pytest.raises(ValueError, match="^noise must be a finite number >= 0; got "):
+    with pytest.raises(ValueError, match="noise must be a finite number >= 0"):
         check_nonnegative("noise", value)
 
 
 @pytest.mark.parametrize("value", [True, "0.1", None, [0.1], 1j])
 def test_check_nonnegative_refuses_non_numbers(value):
-    with pytest.raises(TypeError, match="^noise must be a number >= 0; got "):
+    with pytest.raises(TypeError, match="noise must be a number >= 0"):
         check_nonnegative("noise", value)
 
 
@@ -269,10 +261,15 @@ def test_check_nonnegative_refuses_non_numbers(value):
     ],
 )
 def test_as_float_array_refuses_what_numpy_would_convert(value, phrase):
-    with pytest.raises(TypeError, match=f"^a must be a numeric array; got .*{phrase}"):
+    with pytest.raises(TypeError, match=f"a must be a numeric array.*{phrase}"):
         as_float_array("a", value)
 
 
-def test_labels_may_be_booleans_and_object_arrays_of_numbers_are_accepted():
-    np.testing.assert_array_equal(check_labels(np.array([[True], [False]])), [[1.0], [0.0]])
+def test_as_float_array_accepts_object_arrays_of_numbers():
     np.testing.assert_array_equal(as_float_array("a", np.array([1.5, 2], dtype=object)), [1.5, 2])
+
+
+def test_check_history_size_refuses_before_allocating_and_says_how_much():
+    check_history_size("n_iters", 10**6, 24)  # 24 MB: fine
+    with pytest.raises(ValueError, match=r"n_iters=1,000,000,000,000 would need 24,000\.0 GB"):
+        check_history_size("n_iters", 10**12, 24)  # gradient_descent with 2 features

@@ -107,32 +107,9 @@ def test_make_blobs_seed_0_is_not_separable_through_the_origin():
     assert diagonal_errors <= fewest + 3
 
 
-@pytest.mark.parametrize("n_samples", [True, False, 10.0, "10", None, [10]])
-def test_make_blobs_refuses_non_integer_n_samples(n_samples):
-    with pytest.raises(TypeError, match="^n_samples must be an integer >= 2"):
-        make_blobs(n_samples)
-
-
-@pytest.mark.parametrize("n_samples", [1, 0, -5])
-def test_make_blobs_refuses_too_few_samples(n_samples):
-    with pytest.raises(ValueError, match=rf"^n_samples must be an integer >= 2; got {n_samples}"):
-        make_blobs(n_samples)
-
-
 def test_make_blobs_accepts_numpy_integers():
     X, _ = make_blobs(np.int64(4), seed=np.int64(2))
     assert X.shape == (4, 2)
-
-
-@pytest.mark.parametrize("seed", [True, 1.5, "0", None])
-def test_make_blobs_refuses_non_integer_seed(seed):
-    with pytest.raises(TypeError, match="^seed must be an integer"):
-        make_blobs(10, seed=seed)
-
-
-def test_make_blobs_refuses_negative_seed():
-    with pytest.raises(ValueError, match="^seed must be an integer >= 0; got -1"):
-        make_blobs(10, seed=-1)
 
 
 def test_make_blobs_seed_is_keyword_only():
@@ -161,20 +138,6 @@ def test_add_bias_feature_does_not_modify_or_alias_its_input():
     X_b[:] = 0.0
     np.testing.assert_array_equal(X, before)
     assert X.shape == (2, 2)
-
-
-@pytest.mark.parametrize(
-    ("X", "error", "pattern"),
-    [
-        (np.ones(3), ValueError, r"^X must have shape \(n_samples, n_features\)"),
-        (np.empty((0, 2)), ValueError, "^X must not be empty"),
-        (np.array([[1.0, np.nan]]), ValueError, "^X must contain only finite numbers"),
-        ("X", TypeError, "^X must be a numeric array"),
-    ],
-)
-def test_add_bias_feature_validates_X(X, error, pattern):
-    with pytest.raises(error, match=pattern):
-        add_bias_feature(X)
 
 
 # ------------------------------------------------------- make_moons, make_circles, make_xor
@@ -285,41 +248,6 @@ def test_inputs_are_not_aliases_between_calls():
     X1[:] = 0.0
     X2, _ = make_moons(10)
     assert np.any(X2 != 0.0)
-
-
-@pytest.mark.parametrize("make", GENERATORS)
-def test_bad_n_samples(make):
-    minimum = 4 if make is make_xor else 2
-    with pytest.raises(ValueError, match=f"n_samples must be an integer >= {minimum}; got 1"):
-        make(1)
-    with pytest.raises(TypeError, match="n_samples must be an integer"):
-        make(10.0)
-    with pytest.raises(TypeError, match="n_samples must be an integer"):
-        make(True)
-
-
-@pytest.mark.parametrize("make", GENERATORS)
-def test_bad_noise(make):
-    with pytest.raises(ValueError, match="noise must be a finite number >= 0; got -0.1"):
-        make(10, noise=-0.1)
-    with pytest.raises(ValueError, match="noise must be a finite number >= 0; got nan"):
-        make(10, noise=float("nan"))
-    with pytest.raises(TypeError, match="noise must be a number >= 0; got str '0.1'"):
-        make(10, noise="0.1")
-
-
-@pytest.mark.parametrize("make", GENERATORS)
-def test_bad_seed(make):
-    with pytest.raises(ValueError, match="seed must be an integer >= 0"):
-        make(10, seed=-1)
-    with pytest.raises(TypeError, match="seed must be an integer"):
-        make(10, seed=1.5)
-
-
-@pytest.mark.parametrize("factor", [0, 1, 1.5, -0.5])
-def test_circles_bad_factor(factor):
-    with pytest.raises(ValueError, match="factor must be"):
-        make_circles(10, factor=factor)
 
 
 def test_arguments_after_n_samples_are_keyword_only():

@@ -19,6 +19,7 @@ from helpers.plotting import REGIME_COLORS
 from helpers.training import gradient_descent, step_lengths
 
 W0 = np.array([[-2.0, 4.0]])
+W0.flags.writeable = False  # shared by every test: a helper that wrote to it would fail
 
 
 @pytest.fixture
@@ -164,22 +165,6 @@ def test_plot_explorer_draws_into_a_given_figure(blobs):
 
 
 # --------------------------------------------------------------------------- bad input
-@pytest.mark.parametrize(
-    ("kwargs", "error", "match"),
-    [
-        ({"X": np.ones((10, 3))}, ValueError, "2 features"),
-        ({"y": np.ones(100)}, ValueError, "reshape"),
-        ({"W0": (1.0, 2.0, 3.0)}, ValueError, "W0"),
-        ({"W0": "ab"}, TypeError, "W0"),
-        ({"fig": "figure"}, TypeError, "fig"),
-        ({"w_window": -1.0}, ValueError, "w_window"),
-    ],
-)
-def test_view_validates_its_arguments(blobs, kwargs, error, match):
-    X, y = blobs
-    args = {"X": X, "y": y, **kwargs}
-    with pytest.raises(error, match=match):
-        ExplorerView(args.pop("X"), args.pop("y"), **args)
 
 
 def test_view_refuses_separable_data_with_a_true_message():
@@ -189,21 +174,6 @@ def test_view_refuses_separable_data_with_a_true_message():
         ExplorerView(X, y)
     view = ExplorerView(np.vstack([X, X[:1]]), np.vstack([y, [[0.0]]]))  # a minimum exists
     assert view.loss_star > 0
-
-
-@pytest.mark.parametrize(
-    ("kwargs", "error", "match"),
-    [
-        ({"lr": 0.0}, ValueError, "lr"),
-        ({"lr": float("nan")}, ValueError, "lr"),
-        ({"n_iters": 0}, ValueError, "n_iters"),
-        ({"n_iters": 2.5}, TypeError, "n_iters"),
-        ({"W0": [[1.0], [2.0]]}, ValueError, "transposed"),
-    ],
-)
-def test_update_validates_its_arguments(view, kwargs, error, match):
-    with pytest.raises(error, match=match):
-        view.update(**{"lr": 1.0, "n_iters": 10, **kwargs})
 
 
 def test_explorer_imports_neither_ipywidgets_nor_pyplot():

@@ -19,6 +19,7 @@ from helpers.model import bce_loss, forward, gradient
 from helpers.training import gradient_descent
 
 W0 = np.array([[-2.0, 4.0]])
+W0.flags.writeable = False  # shared by every test: a helper that wrote to it would fail
 
 
 @pytest.fixture
@@ -181,39 +182,3 @@ def test_measured_threshold_is_inf_when_every_run_is_stable(blobs):
 
 
 # --------------------------------------------------------------------------- bad input
-@pytest.mark.parametrize(
-    ("call", "error", "match"),
-    [
-        (lambda: classify_run("1.0 0.5", 0.2), TypeError, "losses"),
-        (lambda: classify_run(["1.0", "0.5"], 0.2), TypeError, "losses"),
-        (lambda: classify_run([1.0], 0.2), ValueError, "losses"),
-        (lambda: classify_run([1.0, np.nan], 0.2), ValueError, "losses"),
-        (lambda: classify_run([1.0, 0.5], "0.2"), TypeError, "loss_star"),
-        (
-            lambda: sweep_learning_rates(*make_blobs(10, seed=0), ["1", "2"], W0=W0, n_iters=5),
-            TypeError,
-            "lrs",
-        ),
-        (
-            lambda: sweep_learning_rates(*make_blobs(10, seed=0), [1.0, 0.5], W0=W0, n_iters=5),
-            ValueError,
-            "increasing",
-        ),
-        (
-            lambda: sweep_learning_rates(*make_blobs(10, seed=0), [0.0, 1.0], W0=W0, n_iters=5),
-            ValueError,
-            "lrs",
-        ),
-        (
-            lambda: sweep_learning_rates(*make_blobs(10, seed=0), [1.0], W0="ab", n_iters=5),
-            TypeError,
-            "W0",
-        ),
-        (lambda: measured_threshold({}), ValueError, "'lr' and no 'regime'"),
-        (lambda: measured_threshold({"lr": [1.0]}), ValueError, "no 'regime'"),
-        (lambda: measured_threshold(None), ValueError, "sweep"),
-    ],
-)
-def test_bad_input_raises_an_error_naming_the_argument(call, error, match):
-    with pytest.raises(error, match=match):
-        call()

@@ -53,20 +53,6 @@ def test_init_scale(activation):
     assert abs(p["W1"].mean()) < 0.002
 
 
-def test_init_validation():
-    with pytest.raises(ValueError, match="n_hidden must be an integer >= 1; got 0"):
-        init_params(2, 0)
-    with pytest.raises(TypeError, match="n_features must be an integer"):
-        init_params(2.0, 3)
-    expected = r"activation must be one of \('tanh', 'relu', 'sigmoid'\); got 'softmax'"
-    with pytest.raises(ValueError, match=expected):
-        init_params(2, 3, activation="softmax")
-    with pytest.raises(TypeError, match="activation must be one of"):
-        init_params(2, 3, activation=None)
-    with pytest.raises(ValueError, match="seed must be an integer >= 0"):
-        init_params(2, 3, seed=-1)
-
-
 # --------------------------------------------------------------------------- forward
 def test_forward_by_hand():
     X = np.array([[1.0, 2.0], [-1.0, 0.5]])
@@ -125,30 +111,6 @@ def test_forward_does_not_modify_inputs():
         np.testing.assert_array_equal(p[k], p0[k])
 
 
-def test_forward_validation():
-    X, _, p = small_problem()
-    with pytest.raises(ValueError, match=r"params\['W1'\] must have shape \(n_hidden, 3\)"):
-        forward(np.ones((4, 3)), p)
-    bad = copy_params(p)
-    bad["b1"] = p["b1"].T
-    with pytest.raises(ValueError, match=r"params\['b1'\] must have shape \(1, 3\).*reshape"):
-        forward(X, bad)
-    bad = copy_params(p)
-    del bad["b2"]
-    with pytest.raises(ValueError, match=r"missing \['b2'\]"):
-        forward(X, bad)
-    bad = copy_params(p)
-    bad["W2"] = np.full((1, 3), np.nan)
-    with pytest.raises(ValueError, match=r"params\['W2'\] must contain only finite numbers"):
-        forward(X, bad)
-    with pytest.raises(TypeError, match="params must be a dict"):
-        forward(X, [p["W1"], p["b1"], p["W2"], p["b2"]])
-    with pytest.raises(ValueError, match="X must have shape"):
-        forward(X[:, 0], p)
-    with pytest.raises(ValueError, match="activation must be one of"):
-        forward(X, p, activation="Tanh")
-
-
 # --------------------------------------------------------------------------- backward
 @pytest.mark.parametrize("activation", ACTIVATIONS)
 def test_backward_matches_finite_differences(activation):
@@ -191,7 +153,7 @@ def test_backward_by_hand_for_one_sample():
     np.testing.assert_allclose(g["b1"], [[dz1]])
 
 
-def test_backward_does_not_modify_inputs_and_validates():
+def test_backward_does_not_modify_inputs():
     X, y, p = small_problem()
     _, cache = forward(X, p)
     X0, y0, p0 = X.copy(), y.copy(), copy_params(p)
@@ -200,15 +162,6 @@ def test_backward_does_not_modify_inputs_and_validates():
     np.testing.assert_array_equal(y, y0)
     for k in KEYS:
         np.testing.assert_array_equal(p[k], p0[k])
-    with pytest.raises(ValueError, match=r"y must have shape \(12, 1\).*reshape"):
-        backward(X, y[:, 0], p, cache)
-    with pytest.raises(ValueError, match="y must contain only the labels 0 and 1"):
-        backward(X, 2 * y, p, cache)
-    _, other = forward(X[:5], p)
-    with pytest.raises(ValueError, match="was the cache made from another X"):
-        backward(X, y, p, other)
-    with pytest.raises(TypeError, match="cache must be the dict returned by forward"):
-        backward(X, y, p, {"Z1": cache["Z1"]})
 
 
 # --------------------------------------------------------------------------- predict
@@ -219,8 +172,6 @@ def test_predict_thresholds_probabilities():
     assert y_pred.shape == (12, 1)
     np.testing.assert_array_equal(y_pred, (y_hat >= 0.5).astype(float))
     np.testing.assert_array_equal(predict(X, p, threshold=0.999), (y_hat >= 0.999).astype(float))
-    with pytest.raises(ValueError, match="threshold must be a number in"):
-        predict(X, p, threshold=1.5)
 
 
 # ----------------------------------------------------------------- recorded activation
@@ -243,10 +194,3 @@ def test_a_mismatched_activation_is_refused_not_guessed(call):
     hand_made = {k: p[k] for k in KEYS}
     with pytest.raises(ValueError, match="params has no 'activation'.*pass activation="):
         call(X, hand_made)
-
-
-def test_backward_refuses_a_cache_from_another_activation():
-    X, y, p = small_problem(activation="relu")
-    _, cache = forward(X, dict(p, activation="tanh"))
-    with pytest.raises(ValueError, match=r"activation='tanh' does not match"):
-        backward(X, y, p, cache)

@@ -122,18 +122,6 @@ def test_sigmoid_does_not_modify_its_input():
     np.testing.assert_array_equal(z, before)
 
 
-@pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf])
-def test_sigmoid_refuses_non_finite(bad):
-    with pytest.raises(ValueError, match="^z must contain only finite numbers"):
-        sigmoid(np.array([0.0, bad]))
-
-
-@pytest.mark.parametrize("bad", ["1.5", "abc", "", [1.0, "2"], None, [[1.0, 2.0], [3.0]]])
-def test_sigmoid_refuses_non_numbers(bad):
-    with pytest.raises(TypeError, match="^z must be a numeric array"):
-        sigmoid(bad)
-
-
 # =========================================================================== forward
 def test_forward_shape_and_values():
     X = np.array([[1.0, 2.0], [0.0, 0.0], [-1.0, 3.0]])
@@ -158,49 +146,6 @@ def test_forward_does_not_modify_inputs():
     forward(X, W)
     np.testing.assert_array_equal(X, X0)
     np.testing.assert_array_equal(W, W0)
-
-
-def test_forward_refuses_transposed_W_and_says_so():
-    X, _, W = _random_problem(0, 10, 3)
-    with pytest.raises(ValueError, match=r"^W must have shape \(1, 3\).*transposed"):
-        forward(X, W.T)
-
-
-@pytest.mark.parametrize(
-    ("W", "pattern"),
-    [
-        (np.ones((1, 2)), r"^W must have shape \(1, 3\).*got shape \(1, 2\)"),
-        (np.ones(3), r"^W must have shape \(1, 3\).*reshape\(1, -1\)"),
-        (np.ones((2, 3)), r"^W must have shape \(1, 3\).*got shape \(2, 3\)"),
-        (np.array([[1.0, np.nan, 0.0]]), "^W must contain only finite numbers"),
-        (np.empty((1, 0)), "^W must not be empty"),
-    ],
-)
-def test_forward_validates_W(W, pattern):
-    X = np.ones((4, 3))
-    with pytest.raises(ValueError, match=pattern):
-        forward(X, W)
-
-
-@pytest.mark.parametrize(
-    ("X", "pattern"),
-    [
-        (np.ones(3), r"^X must have shape \(n_samples, n_features\)"),
-        (np.ones((2, 3, 1)), r"^X must have shape \(n_samples, n_features\)"),
-        (np.array([[np.inf, 0.0, 0.0]]), "^X must contain only finite numbers"),
-        (np.empty((0, 3)), "^X must not be empty"),
-    ],
-)
-def test_forward_validates_X(X, pattern):
-    with pytest.raises(ValueError, match=pattern):
-        forward(X, np.ones((1, 3)))
-
-
-def test_forward_refuses_text():
-    with pytest.raises(TypeError, match="^X must be a numeric array"):
-        forward("X", np.ones((1, 3)))
-    with pytest.raises(TypeError, match="^W must be a numeric array"):
-        forward(np.ones((2, 3)), "W")
 
 
 # =========================================================================== bce_loss
@@ -247,50 +192,6 @@ def test_bce_loss_does_not_modify_inputs():
     np.testing.assert_array_equal(y_hat, p0)
 
 
-def test_bce_loss_refuses_a_1d_label_vector_never_broadcasting():
-    y_hat = np.full((100, 1), 0.5)
-    pattern = r"^y must have shape \(n_samples, 1\); got shape \(100,\)"
-    with pytest.raises(ValueError, match=pattern):
-        bce_loss(np.zeros(100), y_hat)
-
-
-def test_bce_loss_refuses_a_1d_prediction_vector():
-    with pytest.raises(ValueError, match=r"^y_hat must have shape \(100, 1\); got shape \(100,\)"):
-        bce_loss(np.zeros((100, 1)), np.full(100, 0.5))
-
-
-def test_bce_loss_refuses_mismatched_lengths():
-    with pytest.raises(ValueError, match=r"^y_hat must have shape \(3, 1\) to match"):
-        bce_loss(np.zeros((3, 1)), np.full((4, 1), 0.5))
-
-
-@pytest.mark.parametrize("label", [2.0, -1.0, 0.5])
-def test_bce_loss_refuses_labels_outside_0_1(label):
-    with pytest.raises(ValueError, match="^y must contain only the labels 0 and 1"):
-        bce_loss(np.array([[0.0], [label]]), np.full((2, 1), 0.5))
-
-
-@pytest.mark.parametrize("p", [-0.1, 1.1, 3.0])
-def test_bce_loss_refuses_predictions_outside_0_1(p):
-    with pytest.raises(ValueError, match=r"^y_hat must hold probabilities in \[0, 1\]"):
-        bce_loss(np.zeros((2, 1)), np.array([[0.5], [p]]))
-
-
-@pytest.mark.parametrize(
-    ("y", "y_hat", "pattern"),
-    [
-        (np.array([[np.nan]]), np.array([[0.5]]), "^y must contain only finite"),
-        (np.array([[1.0]]), np.array([[np.nan]]), "^y_hat must contain only finite"),
-        (np.array([[1.0]]), np.array([[np.inf]]), "^y_hat must contain only finite"),
-        (np.empty((0, 1)), np.empty((0, 1)), "^y must not be empty"),
-        (np.array([[1.0]]), np.empty((0, 1)), "^y_hat must not be empty"),
-    ],
-)
-def test_bce_loss_refuses_non_finite_and_empty(y, y_hat, pattern):
-    with pytest.raises(ValueError, match=pattern):
-        bce_loss(y, y_hat)
-
-
 # =========================================================================== gradient
 def test_gradient_hand_computed():
     X = np.array([[1.0, 2.0], [3.0, -1.0]])
@@ -331,27 +232,6 @@ def test_gradient_does_not_modify_inputs():
         np.testing.assert_array_equal(a, a0)
 
 
-@pytest.mark.parametrize(
-    ("y", "y_hat", "pattern"),
-    [
-        (np.zeros(4), np.full((4, 1), 0.5), r"^y must have shape \(4, 1\); got shape \(4,\)"),
-        (np.zeros((4, 1)), np.full(4, 0.5), r"^y_hat must have shape \(4, 1\); got shape \(4,\)"),
-        (np.zeros((3, 1)), np.full((4, 1), 0.5), r"^y must have shape \(4, 1\) to match"),
-        (np.zeros((4, 1)), np.full((5, 1), 0.5), r"^y_hat must have shape \(4, 1\) to match"),
-        (np.full((4, 1), 2.0), np.full((4, 1), 0.5), "^y must contain only the labels 0 and 1"),
-        (np.zeros((4, 1)), np.full((4, 1), 1.5), r"^y_hat must hold probabilities in \[0, 1\]"),
-    ],
-)
-def test_gradient_validates(y, y_hat, pattern):
-    with pytest.raises(ValueError, match=pattern):
-        gradient(np.ones((4, 2)), y, y_hat)
-
-
-def test_gradient_validates_X():
-    with pytest.raises(ValueError, match=r"^X must have shape \(n_samples, n_features\)"):
-        gradient(np.ones(4), np.zeros((4, 1)), np.full((4, 1), 0.5))
-
-
 # =========================================================================== numerical_gradient
 def test_numerical_gradient_of_a_quadratic():
     A = np.array([[1.0, -2.0, 3.0], [0.5, 4.0, -1.0]])
@@ -388,46 +268,6 @@ def test_numerical_gradient_does_not_modify_W_and_f_sees_copies():
     assert all(V is not W for V in seen)
 
 
-def test_numerical_gradient_refuses_non_callable():
-    with pytest.raises(TypeError, match="^f must be a callable"):
-        numerical_gradient(3.0, np.zeros((1, 2)))
-
-
-def test_numerical_gradient_refuses_f_returning_a_vector():
-    with pytest.raises(TypeError, match="^f must return a single number"):
-        numerical_gradient(lambda V: V.ravel(), np.zeros((1, 2)))
-
-
-@pytest.mark.parametrize("value", [None, "1.0", 1j])
-def test_numerical_gradient_refuses_f_returning_a_non_number(value):
-    with pytest.raises(TypeError, match="^f must return a single number; got an array of shape"):
-        numerical_gradient(lambda V: value, np.zeros((1, 2)))
-
-
-def test_numerical_gradient_refuses_f_returning_nan():
-    with pytest.raises(ValueError, match="f returned NaN or inf"):
-        numerical_gradient(lambda V: float("nan"), np.zeros((1, 2)))
-
-
-@pytest.mark.parametrize("eps", [0, 0.0, -1e-6, 1.0, 2.0, np.nan, np.inf])
-def test_numerical_gradient_refuses_bad_eps_values(eps):
-    with pytest.raises(ValueError, match="^eps must be a"):
-        numerical_gradient(np.sum, np.zeros((1, 2)), eps=eps)
-
-
-@pytest.mark.parametrize("eps", [True, "1e-6", None])
-def test_numerical_gradient_refuses_non_number_eps(eps):
-    with pytest.raises(TypeError, match="^eps must be a positive number"):
-        numerical_gradient(np.sum, np.zeros((1, 2)), eps=eps)
-
-
-def test_numerical_gradient_validates_W():
-    with pytest.raises(ValueError, match="^W must contain only finite"):
-        numerical_gradient(np.sum, np.array([[np.nan]]))
-    with pytest.raises(ValueError, match="^W must not be empty"):
-        numerical_gradient(np.sum, np.empty((1, 0)))
-
-
 # =========================================================================== predict / accuracy
 def test_predict_values():
     X = np.array([[1.0, 1.0], [-1.0, -1.0], [2.0, -2.0], [0.1, -0.3]])
@@ -445,23 +285,6 @@ def test_predict_threshold():
     np.testing.assert_array_equal(predict(X, W, threshold=0.1), [[1.0], [1.0], [1.0]])
 
 
-@pytest.mark.parametrize("threshold", [0, 0.0, 1, 1.0, -0.5, 1.5, np.nan])
-def test_predict_refuses_bad_threshold_values(threshold):
-    with pytest.raises(ValueError, match="^threshold must be a"):
-        predict(np.ones((2, 2)), np.ones((1, 2)), threshold=threshold)
-
-
-@pytest.mark.parametrize("threshold", [True, "0.5", None])
-def test_predict_refuses_non_number_threshold(threshold):
-    with pytest.raises(TypeError, match="^threshold must be a positive number"):
-        predict(np.ones((2, 2)), np.ones((1, 2)), threshold=threshold)
-
-
-def test_predict_validates_W():
-    with pytest.raises(ValueError, match=r"^W must have shape \(1, 2\).*transposed"):
-        predict(np.ones((3, 2)), np.ones((2, 1)))
-
-
 def test_accuracy_values():
     y = np.array([[1.0], [0.0], [1.0], [0.0]])
     assert accuracy(y, np.array([[1.0], [0.0], [0.0], [0.0]])) == 0.75
@@ -476,26 +299,6 @@ def test_accuracy_of_predict_on_blobs(blobs):
     expected = float(np.mean(((X @ W.T) >= 0) == (y == 1)))
     assert accuracy(y, predict(X, W)) == expected
     assert 0.8 <= expected < 1.0
-
-
-def test_accuracy_refuses_probabilities():
-    with pytest.raises(ValueError, match="^y_pred must contain only the labels 0 and 1"):
-        accuracy(np.array([[1.0], [0.0]]), np.array([[0.9], [0.2]]))
-
-
-@pytest.mark.parametrize(
-    ("y", "y_pred", "pattern"),
-    [
-        (np.ones(3), np.ones((3, 1)), r"^y must have shape \(n_samples, 1\); got shape \(3,\)"),
-        (np.ones((3, 1)), np.ones(3), r"^y_pred must have shape \(3, 1\); got shape \(3,\)"),
-        (np.ones((3, 1)), np.ones((2, 1)), r"^y_pred must have shape \(3, 1\) to match"),
-        (np.full((3, 1), 3.0), np.ones((3, 1)), "^y must contain only the labels"),
-        (np.ones((3, 1)), np.array([[1.0], [np.nan], [0.0]]), "^y_pred must contain only finite"),
-    ],
-)
-def test_accuracy_validates(y, y_pred, pattern):
-    with pytest.raises(ValueError, match=pattern):
-        accuracy(y, y_pred)
 
 
 # =========================================================================== loss_grid
@@ -522,25 +325,6 @@ def test_loss_grid_blocks_give_the_same_values_as_one_block():
     L = loss_grid(X, y, w, w)
     for i, j in [(0, 0), (4, 7), (8, 8), (7, 3)]:
         assert L[i, j] == pytest.approx(bce_loss(y, forward(X, [[w[j], w[i]]])), rel=1e-12)
-
-
-@pytest.mark.parametrize(
-    ("X", "w1", "pattern"),
-    [
-        (np.ones((5, 3)), np.zeros(2), "^X must have 2 features"),
-        (np.ones((5, 2)), np.zeros((2, 2)), r"^w1 must be a 1-D array"),
-        (np.ones((5, 2)), np.zeros(0), "^w1 must not be empty"),
-        (np.ones((5, 2)), np.array([0.0, np.nan]), "^w1 must contain only finite"),
-    ],
-)
-def test_loss_grid_validates(X, w1, pattern):
-    with pytest.raises(ValueError, match=pattern):
-        loss_grid(X, np.zeros((5, 1)), w1, np.zeros(3))
-
-
-def test_loss_grid_validates_y():
-    with pytest.raises(ValueError, match=r"^y must have shape \(5, 1\); got shape \(5,\)"):
-        loss_grid(np.ones((5, 2)), np.zeros(5), [0.0], [0.0])
 
 
 def test_loss_from_logits_matches_bce_and_stays_finite():

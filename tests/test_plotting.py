@@ -117,20 +117,11 @@ def test_plot_data_accepts_a_1d_mask(blobs, ax):
     assert _scatters(ax)[2].get_label() == "misclassified (2)"
 
 
-@pytest.mark.parametrize(
-    "mask",
-    [
-        np.zeros((100, 1)),
-        np.zeros(99, dtype=bool),
-        np.zeros((100, 2), dtype=bool),
-        np.zeros((50, 2), dtype=bool),
-        np.zeros((1, 100), dtype=bool),
-    ],
-)
-def test_plot_data_refuses_a_bad_mask_before_drawing(blobs, ax, mask):
+def test_plot_data_checks_the_mask_before_drawing(blobs, ax):
+    # Which masks are refused: test_validation; here, that nothing is half drawn.
     X, y = blobs
-    with pytest.raises(ValueError, match="^misclassified must be a boolean mask with 100 entries"):
-        plot_data(X, y, ax=ax, misclassified=mask)
+    with pytest.raises(ValueError, match="misclassified"):
+        plot_data(X, y, ax=ax, misclassified=np.zeros((100, 2), dtype=bool))
     assert len(ax.collections) == 0
 
 
@@ -139,34 +130,6 @@ def test_plot_data_without_ax_makes_a_new_figure(blobs):
     ax = plot_data(X, y)
     assert ax is plt.gca()
     assert len(_scatters(ax)) == 2
-
-
-@pytest.mark.parametrize("bad_ax", ["ax", 1, plt])
-def test_plot_data_refuses_a_wrong_ax(blobs, bad_ax):
-    X, y = blobs
-    with pytest.raises(TypeError, match="^ax must be a matplotlib Axes or None"):
-        plot_data(X, y, ax=bad_ax)
-
-
-def test_plot_data_refuses_a_figure_as_ax(blobs):
-    X, y = blobs
-    fig, _ = plt.subplots()
-    with pytest.raises(TypeError, match="^ax must be a matplotlib Axes or None; got Figure"):
-        plot_data(X, y, ax=fig)
-
-
-@pytest.mark.parametrize(
-    ("X", "y", "pattern"),
-    [
-        (np.ones((4, 3)), np.zeros((4, 1)), "^X must have 2 features"),
-        (np.ones((4, 2)), np.zeros(4), r"^y must have shape \(4, 1\); got shape \(4,\)"),
-        (np.ones((4, 2)), np.zeros((3, 1)), r"^y must have shape \(4, 1\) to match"),
-        (np.ones((4, 2)), np.full((4, 1), 2.0), "^y must contain only the labels 0 and 1"),
-    ],
-)
-def test_plot_data_validates(X, y, pattern):
-    with pytest.raises(ValueError, match=pattern):
-        plot_data(X, y)
 
 
 # =========================================================================== plot_decision_boundary
@@ -243,62 +206,9 @@ def test_plot_decision_boundary_skips_the_contour_when_one_class_everywhere(blob
     assert len(_contour_sets(ax)) == 1  # the filled regions only
 
 
-@pytest.mark.parametrize("size", [0, 1, 401, 800])
-def test_plot_decision_boundary_refuses_a_wrong_output_size(blobs, size):
-    X, _ = blobs
-    with pytest.raises(ValueError, match="^proba must return one probability per point: 400"):
-        plot_decision_boundary(lambda P: np.full(size, 0.5), X, resolution=20)
-
-
-def test_plot_decision_boundary_refuses_logits(blobs):
-    # A model returning z instead of sigmoid(z) would draw its boundary at z = 0.5.
-    X, _ = blobs
-    W = np.array([[1.0, 1.0]])
-    with pytest.raises(ValueError, match=r"proba.* must hold probabilities in \[0, 1\]"):
-        plot_decision_boundary(lambda P: P @ W.T, X)
-
-
-def test_plot_decision_boundary_refuses_nan_output(blobs):
-    X, _ = blobs
-    with pytest.raises(ValueError, match="proba.* must contain only finite numbers"):
-        plot_decision_boundary(lambda P: np.full(P.shape[0], np.nan), X)
-
-
-@pytest.mark.parametrize("proba", [None, 0.5, np.zeros((1, 2))])
-def test_plot_decision_boundary_refuses_a_non_callable(blobs, proba):
-    X, _ = blobs
-    with pytest.raises(TypeError, match="^proba must be a callable"):
-        plot_decision_boundary(proba, X)
-
-
-def test_plot_decision_boundary_refuses_a_wrong_ax(blobs):
-    X, _ = blobs
-    with pytest.raises(TypeError, match="^ax must be a matplotlib Axes or None"):
-        plot_decision_boundary(_model([[1.0, 1.0]]), X, ax="ax")
-
-
-@pytest.mark.parametrize(
-    ("kwargs", "error", "pattern"),
-    [
-        ({"X": np.ones((4, 3))}, ValueError, "^X must have 2 features"),
-        ({"resolution": 1}, ValueError, "^resolution must be an integer >= 2"),
-        ({"resolution": 20.0}, TypeError, "^resolution must be an integer"),
-        ({"padding": np.nan}, ValueError, "^padding must be a finite number >= 0"),
-        ({"padding": -0.5}, ValueError, "^padding must be a finite number >= 0; got -0.5"),
-        ({"padding": "1"}, TypeError, "^padding must be a number >= 0; got str"),
-        ({"padding": True}, TypeError, "^padding must be a number >= 0; got bool"),
-    ],
-)
-def test_plot_decision_boundary_validates(blobs, kwargs, error, pattern):
-    X, _ = blobs
-    kwargs = {"X": X, **kwargs}
-    with pytest.raises(error, match=pattern):
-        plot_decision_boundary(_model([[1.0, 1.0]]), **kwargs)
-
-
 def test_plot_decision_boundary_checks_y_before_drawing(blobs, ax):
     X, y = blobs
-    with pytest.raises(ValueError, match=r"^y must have shape \(100, 1\)"):
+    with pytest.raises(ValueError, match=r"y must have shape \(100, 1\)"):
         plot_decision_boundary(_model([[1.0, 1.0]]), X, y.ravel(), ax=ax)
     assert not ax.collections  # no regions, no contour: nothing was drawn
 
@@ -330,25 +240,6 @@ def test_plot_loss_curve_overlays_curves_on_one_ax(ax):
     plot_loss_curve([1.0, 0.5], ax=ax, label="a")
     plot_loss_curve([2.0, 1.0, 0.2], ax=ax, label="b")
     assert [list(line.get_ydata()) for line in ax.lines] == [[1.0, 0.5], [2.0, 1.0, 0.2]]
-
-
-@pytest.mark.parametrize(
-    ("losses", "error", "pattern"),
-    [
-        (np.ones((3, 1)), ValueError, "^losses must be a 1-D array"),
-        (np.array([1.0, np.nan]), ValueError, "^losses must contain only finite"),
-        (np.array([]), ValueError, "^losses must not be empty"),
-        ("1, 2", TypeError, "^losses must be a numeric array"),
-    ],
-)
-def test_plot_loss_curve_validates(losses, error, pattern):
-    with pytest.raises(error, match=pattern):
-        plot_loss_curve(losses)
-
-
-def test_plot_loss_curve_refuses_a_wrong_ax():
-    with pytest.raises(TypeError, match="^ax must be a matplotlib Axes or None"):
-        plot_loss_curve([1.0, 0.5], ax=[1])
 
 
 # =========================================================================== plot_loss_surface
@@ -410,27 +301,6 @@ def test_plot_loss_surface_default_grid_spans_the_path(blobs, ax):
     assert vertices[:, 1].min() < 2.0 and vertices[:, 1].max() > 10.0
 
 
-@pytest.mark.parametrize("path", [np.zeros((5, 3)), np.zeros((5, 2, 2)), np.zeros(4)])
-def test_plot_loss_surface_refuses_a_bad_path(blobs, path):
-    X, y = blobs
-    with pytest.raises(ValueError, match=r"^path must have shape \(n_steps, 2\)"):
-        plot_loss_surface(X, y, path=path)
-
-
-def test_plot_loss_surface_validates_X_and_y(blobs):
-    X, y = blobs
-    with pytest.raises(ValueError, match="^X must have 2 features"):
-        plot_loss_surface(np.ones((5, 3)), np.zeros((5, 1)))
-    with pytest.raises(ValueError, match=r"^y must have shape \(100, 1\); got shape \(100,\)"):
-        plot_loss_surface(X, y[:, 0])
-
-
-def test_plot_loss_surface_refuses_a_wrong_ax(blobs):
-    X, y = blobs
-    with pytest.raises(TypeError, match="^ax must be a matplotlib Axes or None"):
-        plot_loss_surface(X, y, ax=np.zeros(2))
-
-
 # =========================================================================== all functions
 @pytest.mark.parametrize(
     "draw",
@@ -467,7 +337,3 @@ def test_plot_lr_sweep_colours_each_regime_and_draws_both_lines():
         assert line.get_xdata().tolist() == sweep["lr"][sweep["regime"] == regime].tolist()
     assert set(REGIME_COLORS.values()) <= {"0.4", *SERIES_COLORS, PATH_COLOR}  # the palette
     assert ax.get_xscale() == ax.get_yscale() == "log"
-    with pytest.raises(TypeError, match="ax"):
-        plot_lr_sweep(sweep, ax="no")
-    with pytest.raises(TypeError, match="sweep\\['lr'\\]"):
-        plot_lr_sweep({**sweep, "lr": ["a"] * 4})

@@ -121,59 +121,12 @@ def test_gradient_descent_works_with_a_bias_column():
     assert -W_final[0, 1] / W_final[0, 0] == pytest.approx(1.5, abs=0.1)
 
 
-@pytest.mark.parametrize("lr", [0, 0.0, -0.1, np.nan, np.inf, -np.inf])
-def test_gradient_descent_refuses_bad_lr_values(blobs, lr):
-    X, y = blobs
-    with pytest.raises(ValueError, match="^lr must be a finite number > 0"):
-        gradient_descent(X, y, np.zeros((1, 2)), lr=lr, n_iters=1)
-
-
-@pytest.mark.parametrize("lr", [True, "0.1", None, [0.1]])
-def test_gradient_descent_refuses_non_number_lr(blobs, lr):
-    X, y = blobs
-    with pytest.raises(TypeError, match="^lr must be a positive number"):
-        gradient_descent(X, y, np.zeros((1, 2)), lr=lr, n_iters=1)
-
-
-@pytest.mark.parametrize("n_iters", [1.0, 10.5, True, "10", None])
-def test_gradient_descent_refuses_non_integer_n_iters(blobs, n_iters):
-    X, y = blobs
-    with pytest.raises(TypeError, match="^n_iters must be an integer >= 0"):
-        gradient_descent(X, y, np.zeros((1, 2)), lr=0.1, n_iters=n_iters)
-
-
-def test_gradient_descent_refuses_negative_n_iters(blobs):
-    X, y = blobs
-    with pytest.raises(ValueError, match="^n_iters must be an integer >= 0; got -1"):
-        gradient_descent(X, y, np.zeros((1, 2)), lr=0.1, n_iters=-1)
-
-
-def test_gradient_descent_lr_and_n_iters_are_keyword_only(blobs):
+def test_the_training_settings_are_keyword_only(blobs):
     X, y = blobs
     with pytest.raises(TypeError):
         gradient_descent(X, y, np.zeros((1, 2)), 0.1, 10)
-
-
-@pytest.mark.parametrize(
-    ("y", "W", "pattern"),
-    [
-        (np.zeros(100), np.zeros((1, 2)), r"^y must have shape \(100, 1\); got shape \(100,\)"),
-        (np.zeros((99, 1)), np.zeros((1, 2)), r"^y must have shape \(100, 1\) to match"),
-        (np.full((100, 1), 2.0), np.zeros((1, 2)), "^y must contain only the labels 0 and 1"),
-        (np.zeros((100, 1)), np.zeros((2, 1)), r"^W must have shape \(1, 2\).*transposed"),
-        (np.zeros((100, 1)), np.zeros((1, 3)), r"^W must have shape \(1, 2\)"),
-        (np.zeros((100, 1)), np.array([[np.nan, 0.0]]), "^W must contain only finite"),
-    ],
-)
-def test_gradient_descent_validates(blobs, y, W, pattern):
-    X, _ = blobs
-    with pytest.raises(ValueError, match=pattern):
-        gradient_descent(X, y, W, lr=0.1, n_iters=1)
-
-
-def test_gradient_descent_validates_X():
-    with pytest.raises(ValueError, match="^X must contain only finite numbers"):
-        gradient_descent(np.array([[np.nan, 1.0]]), [[1.0]], [[0.0, 0.0]], lr=0.1, n_iters=1)
+    with pytest.raises(TypeError):
+        train(X, y, 2, 0.1, 5)
 
 
 @pytest.mark.parametrize(
@@ -198,12 +151,6 @@ def test_gradient_descent_overflow_at_the_start_blames_X_and_W(blobs):
         gradient_descent(X * 1e200, y, np.full((1, 2), 1e200), lr=0.1, n_iters=5)
 
 
-def test_gradient_descent_refuses_a_history_too_large_before_allocating(blobs):
-    X, y = blobs
-    with pytest.raises(ValueError, match=r"n_iters=1,000,000,000,000 would need 24,000\.0 GB"):
-        gradient_descent(X, y, np.zeros((1, 2)), lr=0.1, n_iters=10**12)
-
-
 # =========================================================================== step_lengths
 def test_step_lengths_values():
     W_history = np.array([[[0.0, 0.0]], [[3.0, 4.0]], [[3.0, 4.0]], [[2.0, 4.0]]])
@@ -222,19 +169,6 @@ def test_step_lengths_of_gradient_descent_history(blobs):
 
 def test_step_lengths_of_a_single_point_is_empty():
     assert step_lengths(np.zeros((1, 1, 2))).shape == (0,)
-
-
-@pytest.mark.parametrize(
-    ("W_history", "pattern"),
-    [
-        (np.zeros((4, 2)), "^W_history must be a 3-D array"),
-        (np.zeros((4, 2, 2)), r"^W_history must have shape \(n_iters \+ 1, 1, n_features\)"),
-        (np.full((2, 1, 2), np.nan), "^W_history must contain only finite"),
-    ],
-)
-def test_step_lengths_validates(W_history, pattern):
-    with pytest.raises(ValueError, match=pattern):
-        step_lengths(W_history)
 
 
 # =========================================================================== train (the network)
@@ -364,39 +298,8 @@ def test_train_on_linear_data_matches_logistic_regression(activation):
     assert np.mean(mlp.predict(X, params, activation=activation) == y) >= linear - 0.005
 
 
-def test_train_validation():
-    X, y = make_moons(20)
-    kw = dict(n_hidden=2, lr=0.1, n_epochs=5)
-    with pytest.raises(ValueError, match="batch_size must be at most n_samples=20"):
-        train(X, y, batch_size=21, **kw)
-    with pytest.raises(ValueError, match="batch_size must be an integer >= 1"):
-        train(X, y, batch_size=0, **kw)
-    with pytest.raises(TypeError, match="batch_size must be an integer"):
-        train(X, y, batch_size=2.0, **kw)
-    with pytest.raises(ValueError, match="lr must be a finite number > 0"):
-        train(X, y, n_hidden=2, lr=-1.0, n_epochs=5)
-    with pytest.raises(ValueError, match="n_epochs must be an integer >= 0"):
-        train(X, y, n_hidden=2, lr=0.1, n_epochs=-1)
-    with pytest.raises(ValueError, match="snapshots must be epochs from 0 to n_epochs=5; got 6"):
-        train(X, y, snapshots=[6], **kw)
-    with pytest.raises(TypeError, match="snapshots must be an iterable"):
-        train(X, y, snapshots=5, **kw)
-    with pytest.raises(ValueError, match=r"y must have shape \(20, 1\)"):
-        train(X, y[:, 0], **kw)
-    with pytest.raises(ValueError, match="activation must be one of"):
-        train(X, y, activation="elu", **kw)
-    with pytest.raises(TypeError):
-        train(X, y, 2, 0.1, 5)  # keyword-only
-
-
 def test_train_overflow_raises_a_clear_error():
     X, y = make_moons(20)
     X = X * 1e150
     with pytest.raises(FloatingPointError, match="try a smaller learning rate"):
         train(X, y, n_hidden=2, lr=1e150, n_epochs=50, activation="relu")
-
-
-def test_train_refuses_a_history_too_large_before_allocating():
-    X, y = make_xor(8)
-    with pytest.raises(ValueError, match=r"n_epochs=1,000,000,000,000 would need .* GB"):
-        train(X, y, n_hidden=2, lr=0.5, n_epochs=10**12)

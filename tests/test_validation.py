@@ -1,0 +1,561 @@
+"""Every public function of helpers refuses bad input with an error that names the argument.
+
+One table, one row per bad argument: the function, the one argument made bad (all the
+others are a good call, built fresh for every row), the error type, the name the message
+must give and a key phrase of what was expected. The rows match the name and the phrase,
+not the whole message, so rewording a message does not break them.
+
+Each argument of each function gets a row, and a second one only for a different check
+(e.g. ``y`` of the wrong length as well as ``y`` holding a 2). Variants of one shared
+check (NaN or inf, 0 or -1, text or None) and its hints are tested once, in
+test_checks.py; checks only one function makes (``lrs`` in increasing order, a mask of
+the right length, a cache from the same X) are tested here only.
+
+``test_every_public_function_has_a_row`` keeps the table complete: a new public function
+of any helpers module fails it until the function gets a row.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+import re
+from typing import NamedTuple
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
+
+import helpers
+from helpers import (
+    data,
+    explorer,
+    explorer_panels,
+    learning_rate,
+    mlp,
+    model,
+    plotting,
+    training,
+    widgets,
+)
+from helpers.data import make_blobs
+
+# ----------------------------------------------------------------------------- good calls
+# Each entry: the callable and a function returning the keyword arguments of a call that
+# works. The arguments are built anew for every row, so no row sees another's arrays.
+
+
+def _blobs(n_samples=20):
+    return make_blobs(n_samples, seed=0)
+
+
+def _data(n_samples=20):
+    X, y = _blobs(n_samples)
+    return {"X": X, "y": y}
+
+
+def _xy_w(n_samples=20):
+    return {**_data(n_samples), "W": np.zeros((1, 2))}
+
+
+def _net():
+    X, y = _blobs()
+    params = mlp.init_params(2, 3, seed=0)
+    return {"X": X, "y": y, "params": params, "cache": mlp.forward(X, params)[1]}
+
+
+def _sweep():
+    return {
+        "lr": np.array([0.1, 1.0, 10.0]),
+        "tail_loss": np.array([0.6, 0.3, 2.0]),
+        "regime": np.array(["too slow", "good", "diverging"]),
+    }
+
+
+def _ax():
+    return Figure().subplots()
+
+
+def _update(**kwargs):
+    return explorer.ExplorerView(*_blobs(100)).update(**kwargs)
+
+
+def _panels_kwargs():
+    X, y = _blobs(100)
+    return {
+        "fig": Figure(),
+        "X": X,
+        "y": y,
+        "W_star": np.array([[1.0, 1.0]]),
+        "loss_star": 0.25,
+        "bound": 2.9,
+        "w1_lim": (-3.0, 3.0),
+        "w2_lim": (-3.0, 5.0),
+    }
+
+
+def _show(state):
+    return explorer_panels.ExplorerPanels(**_panels_kwargs()).show(state)
+
+
+def _good_state():
+    return explorer.ExplorerView(*_blobs(100)).update(lr=1.0, n_iters=5)
+
+
+# fmt: off
+CALLS = {
+    "data.make_blobs": (data.make_blobs, lambda: {"n_samples": 10, "seed": 0}),
+    "data.add_bias_feature": (data.add_bias_feature, lambda: {"X": np.ones((3, 2))}),
+    "data.make_moons": (data.make_moons, lambda: {"n_samples": 10, "noise": 0.1, "seed": 0}),
+    "data.make_circles": (
+        data.make_circles,
+        lambda: {"n_samples": 10, "noise": 0.1, "factor": 0.5, "seed": 0},
+    ),
+    "data.make_xor": (data.make_xor, lambda: {"n_samples": 10, "noise": 0.1, "seed": 0}),
+    "model.sigmoid": (model.sigmoid, lambda: {"z": np.zeros(3)}),
+    "model.forward": (model.forward, lambda: {"X": np.ones((4, 3)), "W": np.ones((1, 3))}),
+    "model.bce_loss": (
+        model.bce_loss,
+        lambda: {"y": np.zeros((4, 1)), "y_hat": np.full((4, 1), 0.5)},
+    ),
+    "model.loss_from_logits": (
+        model.loss_from_logits,
+        lambda: {"y": np.zeros((4, 1)), "z": np.zeros((4, 1))},
+    ),
+    "model.gradient": (
+        model.gradient,
+        lambda: {"X": np.ones((4, 2)), "y": np.zeros((4, 1)), "y_hat": np.full((4, 1), 0.5)},
+    ),
+    "model.numerical_gradient": (
+        model.numerical_gradient,
+        lambda: {"f": np.sum, "W": np.zeros((1, 2)), "eps": 1e-6},
+    ),
+    "model.predict": (
+        model.predict,
+        lambda: {"X": np.ones((3, 2)), "W": np.ones((1, 2)), "threshold": 0.5},
+    ),
+    "model.accuracy": (model.accuracy, lambda: {"y": np.ones((3, 1)), "y_pred": np.ones((3, 1))}),
+    "model.loss_grid": (
+        model.loss_grid,
+        lambda: {"X": np.ones((5, 2)), "y": np.zeros((5, 1)), "w1": np.zeros(2), "w2": np.zeros(3)},
+    ),
+    "training.gradient_descent": (
+        training.gradient_descent,
+        lambda: {**_xy_w(), "lr": 0.1, "n_iters": 2},
+    ),
+    "training.step_lengths": (training.step_lengths, lambda: {"W_history": np.zeros((3, 1, 2))}),
+    "training.train": (
+        training.train,
+        lambda: {**_data(), "n_hidden": 2, "lr": 0.1, "n_epochs": 2, "batch_size": 5,
+                 "activation": "relu", "seed": 0, "snapshots": [0, 2]},
+    ),
+    "mlp.init_params": (
+        mlp.init_params,
+        lambda: {"n_features": 2, "n_hidden": 3, "activation": "tanh", "seed": 0},
+    ),
+    "mlp.forward": (mlp.forward, lambda: {k: v for k, v in _net().items() if k in ("X", "params")}),
+    "mlp.backward": (mlp.backward, _net),
+    "mlp.predict": (
+        mlp.predict,
+        lambda: {"X": _net()["X"], "params": _net()["params"], "threshold": 0.5},
+    ),
+    "learning_rate.curvature_bound": (learning_rate.curvature_bound, lambda: {"X": _blobs()[0]}),
+    "learning_rate.curvature_at": (
+        learning_rate.curvature_at,
+        lambda: {"X": _blobs()[0], "W": np.zeros((1, 2))},
+    ),
+    "learning_rate.loss_minimum": (
+        learning_rate.loss_minimum,
+        lambda: _data(100),
+    ),
+    "learning_rate.classify_run": (
+        learning_rate.classify_run,
+        lambda: {"losses": [1.0, 0.5, 0.3], "loss_star": 0.2},
+    ),
+    "learning_rate.sweep_learning_rates": (
+        learning_rate.sweep_learning_rates,
+        lambda: {**_data(100), "lrs": [0.1, 1.0],
+                 "W0": (-2.0, 4.0), "n_iters": 3},
+    ),
+    "learning_rate.measured_threshold": (
+        learning_rate.measured_threshold,
+        lambda: {"sweep": _sweep()},
+    ),
+    "plotting.plot_data": (
+        plotting.plot_data,
+        lambda: {**_data(), "ax": _ax(),
+                 "misclassified": np.zeros(20, dtype=bool)},
+    ),
+    "plotting.plot_decision_boundary": (
+        plotting.plot_decision_boundary,
+        lambda: {"proba": lambda P: model.forward(P, [[1.0, 1.0]]),
+                 **_data(), "ax": _ax(),
+                 "resolution": 10, "padding": 0.5},
+    ),
+    "plotting.plot_loss_curve": (
+        plotting.plot_loss_curve,
+        lambda: {"losses": [1.0, 0.5], "ax": _ax()},
+    ),
+    "plotting.plot_loss_surface": (
+        plotting.plot_loss_surface,
+        lambda: {**_data(), "ax": _ax(),
+                 "w1": [0.0, 1.0], "w2": [0.0, 1.0], "path": np.zeros((3, 2)), "levels": 3},
+    ),
+    "plotting.plot_lr_sweep": (
+        plotting.plot_lr_sweep,
+        lambda: {"sweep": _sweep(), "ax": _ax(), "bound": 2.0, "threshold": 10.0},
+    ),
+    "explorer_panels.nice_ceiling": (explorer_panels.nice_ceiling, lambda: {"value": 37.0}),
+    "explorer_panels.half_plane": (
+        explorer_panels.half_plane,
+        lambda: {"W": np.ones((1, 2)), "xlim": (-1.0, 1.0), "ylim": (-1.0, 1.0)},
+    ),
+    "explorer_panels.ExplorerPanels": (explorer_panels.ExplorerPanels, _panels_kwargs),
+    "explorer_panels.ExplorerPanels.show": (_show, lambda: {"state": _good_state()}),
+    "explorer.ExplorerView": (
+        explorer.ExplorerView,
+        lambda: {**_data(100), "fig": Figure(),
+                 "W0": (-2.0, 4.0), "w_window": 5.0, "dpi": 40},
+    ),
+    "explorer.ExplorerView.update": (_update, lambda: {"lr": 1.0, "n_iters": 5, "W0": (1.0, 1.0)}),
+    "explorer.plot_explorer": (
+        explorer.plot_explorer,
+        lambda: {**_data(100), "lr": 1.0, "n_iters": 5,
+                 "W0": (-2.0, 4.0), "fig": Figure(), "dpi": 40},
+    ),
+    "widgets.encode_png": (widgets.encode_png, lambda: {"rgba": np.zeros((2, 3, 4), np.uint8)}),
+    "widgets.learning_rate_explorer": (
+        widgets.learning_rate_explorer,
+        lambda: {**_data(100), "lr": 1.0, "n_iters": 5,
+                 "W0": (-2.0, 4.0), "lr_range": (0.01, 100.0), "max_iters": 50, "dpi": 40},
+    ),
+}
+# fmt: on
+
+#: Public callables that take no input to check.
+EXEMPT = {
+    "explorer_panels.ExplorerState": "a frozen record of one run, filled by ExplorerView.update",
+}
+
+
+# ----------------------------------------------------------------------------- the table
+class Row(NamedTuple):
+    target: str  # a key of CALLS
+    bad: dict  # keyword -> bad value, or a function of the good keywords giving it
+    error: type[Exception]
+    name: str  # the argument the message must name
+    phrase: str  # what it must say was expected
+
+
+class From(NamedTuple):
+    """A bad value made from the good call's arguments, e.g. ``y`` cut to the wrong length."""
+
+    make: object
+
+
+def _row(target, error, name, phrase, marks=(), **bad):
+    for value in bad.values():
+        if isinstance(value, np.ndarray):
+            value.flags.writeable = False  # shared by every run of the row: read-only
+    return pytest.param(Row(target, bad, error, name, phrase), marks=marks)
+
+
+def _unvalidated(reason):
+    return pytest.mark.xfail(reason=f"helpers bug, reported: {reason}", strict=True)
+
+
+NAN = np.nan
+# One row per bad argument, kept as a table: the formatter would spread each over 6 lines.
+# fmt: off
+# Shapes of the good calls: model.* use X (4, 3) / (4, 2); training and plotting 20 blobs.
+ROWS = [
+    # ---------------------------------------------------------------- data
+    _row("data.make_blobs", ValueError, "n_samples", "integer >= 2", n_samples=1),
+    _row("data.make_blobs", ValueError, "seed", "integer >= 0", seed=-1),
+    _row("data.add_bias_feature", ValueError, "X", "(n_samples, n_features)", X=np.ones(3)),
+    _row("data.make_moons", TypeError, "n_samples", "integer >= 2", n_samples=True),
+    _row("data.make_moons", ValueError, "noise", ">= 0", noise=-0.1),
+    _row("data.make_moons", TypeError, "seed", "integer", seed=None),
+    _row("data.make_circles", ValueError, "n_samples", "integer >= 2", n_samples=0),
+    _row("data.make_circles", ValueError, "noise", "finite number >= 0", noise=NAN),
+    _row("data.make_circles", ValueError, "factor", "(0, 1)", factor=1.0),
+    _row("data.make_circles", ValueError, "seed", "integer >= 0", seed=-1),
+    _row("data.make_xor", ValueError, "n_samples", "integer >= 4", n_samples=3),
+    _row("data.make_xor", ValueError, "noise", ">= 0", noise=-1.0),
+    _row("data.make_xor", TypeError, "seed", "integer", seed="0"),
+    # ---------------------------------------------------------------- model
+    _row("model.sigmoid", TypeError, "z", "numeric array", z="1.5"),
+    _row("model.forward", ValueError, "X", "(n_samples, n_features)", X=np.ones(3)),
+    _row("model.forward", ValueError, "W", "transposed", W=np.ones((3, 1))),
+    _row("model.bce_loss", ValueError, "y", "(n_samples, 1)", y=np.zeros(4)),  # no broadcasting
+    _row("model.bce_loss", ValueError, "y", "labels 0 and 1", y=np.full((4, 1), 2.0)),
+    _row("model.bce_loss", ValueError, "y_hat", "to match", y_hat=np.full((5, 1), 0.5)),
+    _row("model.bce_loss", ValueError, "y_hat", "probabilities in [0, 1]",
+         y_hat=np.full((4, 1), 1.1)),
+    _row("model.loss_from_logits", ValueError, "y", "labels 0 and 1", y=np.full((4, 1), 0.5)),
+    _row("model.loss_from_logits", ValueError, "z", "(4, 1)", z=np.zeros(4)),
+    _row("model.gradient", ValueError, "X", "(n_samples, n_features)", X=np.ones(4)),
+    _row("model.gradient", ValueError, "y", "to match", y=np.zeros((3, 1))),
+    _row("model.gradient", ValueError, "y", "labels 0 and 1", y=np.full((4, 1), 2.0)),
+    _row("model.gradient", ValueError, "y_hat", "probabilities", y_hat=np.full((4, 1), 1.5)),
+    _row("model.gradient", ValueError, "y_hat", "to match", y_hat=np.full((5, 1), 0.5)),
+    _row("model.numerical_gradient", TypeError, "f", "callable", f=3.0),
+    _row("model.numerical_gradient", TypeError, "f", "single number", f=lambda V: V.ravel()),
+    _row("model.numerical_gradient", ValueError, "f", "NaN or inf", f=lambda V: float("nan")),
+    _row("model.numerical_gradient", ValueError, "W", "finite", W=np.array([[NAN]])),
+    _row("model.numerical_gradient", ValueError, "eps", "(0, 1)", eps=1.0),
+    _row("model.predict", ValueError, "X", "(n_samples, n_features)", X=np.ones(3)),
+    _row("model.predict", ValueError, "W", "transposed", W=np.ones((2, 1))),
+    _row("model.predict", ValueError, "threshold", "(0, 1)", threshold=1.5),
+    _row("model.accuracy", ValueError, "y", "labels 0 and 1", y=np.full((3, 1), 3.0)),
+    _row("model.accuracy", ValueError, "y_pred", "labels 0 and 1", y_pred=np.full((3, 1), 0.9)),
+    _row("model.accuracy", ValueError, "y_pred", "to match", y_pred=np.ones((2, 1))),
+    _row("model.loss_grid", ValueError, "X", "2 features", X=np.ones((5, 3))),
+    _row("model.loss_grid", ValueError, "y", "(5, 1)", y=np.zeros(5)),
+    _row("model.loss_grid", ValueError, "w1", "1-D", w1=np.zeros((2, 2))),
+    _row("model.loss_grid", ValueError, "w2", "finite", w2=np.array([0.0, NAN])),
+    # ---------------------------------------------------------------- training
+    _row("training.gradient_descent", ValueError, "X", "finite", X=np.full((20, 2), NAN)),
+    _row("training.gradient_descent", ValueError, "y", "to match", y=np.zeros((19, 1))),
+    _row("training.gradient_descent", ValueError, "y", "labels 0 and 1", y=np.full((20, 1), 2.0)),
+    _row("training.gradient_descent", ValueError, "W", "transposed", W=np.zeros((2, 1))),
+    _row("training.gradient_descent", ValueError, "lr", "finite number > 0", lr=0.0),
+    _row("training.gradient_descent", ValueError, "n_iters", "integer >= 0", n_iters=-1),
+    _row("training.gradient_descent", ValueError, "n_iters", "GB for the history", n_iters=10**12),
+    _row("training.step_lengths", ValueError, "W_history", "3-D", W_history=np.zeros((4, 2))),
+    _row("training.step_lengths", ValueError, "W_history", "(n_iters + 1, 1, n_features)",
+         W_history=np.zeros((4, 2, 2))),
+    _row("training.step_lengths", ValueError, "W_history", "finite",
+         W_history=np.full((2, 1, 2), NAN)),
+    _row("training.train", ValueError, "X", "(n_samples, n_features)", X=np.ones(20)),
+    _row("training.train", ValueError, "y", "(20, 1)", y=np.zeros(20)),
+    _row("training.train", ValueError, "n_hidden", "integer >= 1", n_hidden=0),
+    _row("training.train", ValueError, "lr", "> 0", lr=-1.0),
+    _row("training.train", ValueError, "n_epochs", "integer >= 0", n_epochs=-1),
+    _row("training.train", ValueError, "n_epochs", "GB for the history", n_epochs=10**12),
+    _row("training.train", ValueError, "batch_size", "at most n_samples=20", batch_size=21),
+    _row("training.train", ValueError, "batch_size", "integer >= 1", batch_size=0),
+    _row("training.train", ValueError, "activation", "one of", activation="elu"),
+    _row("training.train", ValueError, "seed", "integer >= 0", seed=-1),
+    _row("training.train", ValueError, "snapshots", "from 0 to n_epochs=2", snapshots=[3]),
+    _row("training.train", TypeError, "snapshots", "iterable", snapshots=5),
+    # ---------------------------------------------------------------- mlp
+    _row("mlp.init_params", TypeError, "n_features", "integer", n_features=2.0),
+    _row("mlp.init_params", ValueError, "n_hidden", "integer >= 1", n_hidden=0),
+    _row("mlp.init_params", ValueError, "activation", "('tanh', 'relu', 'sigmoid')",
+         activation="softmax"),
+    _row("mlp.init_params", TypeError, "activation", "one of", activation=None),
+    _row("mlp.init_params", ValueError, "seed", "integer >= 0", seed=-1),
+    _row("mlp.forward", ValueError, "X", "(n_samples, n_features)", X=np.ones(20)),
+    _row("mlp.forward", ValueError, "params['W1']", "(n_hidden, 3)", X=np.ones((4, 3))),
+    _row("mlp.forward", TypeError, "params", "dict",
+         params=From(lambda g: list(g["params"].values()))),
+    _row("mlp.forward", ValueError, "params", "missing ['b2']",
+         params=From(lambda g: {k: v for k, v in g["params"].items() if k != "b2"})),
+    _row("mlp.forward", ValueError, "params['b1']", "reshape",
+         params=From(lambda g: dict(g["params"], b1=g["params"]["b1"].T))),
+    _row("mlp.forward", ValueError, "params['activation']", "one of",
+         params=From(lambda g: dict(g["params"], activation="elu"))),
+    _row("mlp.forward", ValueError, "activation", "does not match", activation="relu"),
+    _row("mlp.forward", ValueError, "activation", "one of", activation="Tanh"),
+    _row("mlp.forward", ValueError, "params", "no 'activation'",
+         params=From(lambda g: {k: v for k, v in g["params"].items() if k != "activation"})),
+    _row("mlp.backward", ValueError, "X", "(n_samples, n_features)", X=np.ones(20)),
+    _row("mlp.backward", ValueError, "y", "labels 0 and 1", y=From(lambda g: 2 * g["y"])),
+    _row("mlp.backward", ValueError, "params['W1']", "(n_hidden, 2)",
+         params=From(lambda g: dict(g["params"], W1=np.ones((3, 3))))),
+    _row("mlp.backward", TypeError, "cache", "returned by forward", cache="cache"),
+    _row("mlp.backward", TypeError, "cache", "without the keys",
+         cache=From(lambda g: {"Z1": g["cache"]["Z1"]})),
+    _row("mlp.backward", ValueError, "cache['Z1']", "another X",
+         cache=From(lambda g: mlp.forward(g["X"][:5], g["params"])[1])),
+    _row("mlp.backward", ValueError, "activation", "does not match",
+         cache=From(lambda g: dict(g["cache"], activation="relu"))),
+    _row("mlp.backward", ValueError, "cache['activation']", "one of",
+         cache=From(lambda g: dict(g["cache"], activation="elu"))),
+    _row("mlp.predict", ValueError, "X", "finite", X=np.full((20, 2), NAN)),
+    _row("mlp.predict", TypeError, "params", "dict", params=None),
+    _row("mlp.predict", ValueError, "threshold", "(0, 1)", threshold=1.5),
+    # ---------------------------------------------------------------- learning_rate
+    _row("learning_rate.curvature_bound", ValueError, "X", "(n_samples, n_features)", X=np.ones(3)),
+    _row("learning_rate.curvature_bound", ValueError, "X", "too large",
+         X=From(lambda g: g["X"] * 1e200)),
+    _row("learning_rate.curvature_at", ValueError, "X", "too large",
+         X=From(lambda g: g["X"] * 1e200)),
+    _row("learning_rate.curvature_at", ValueError, "W", "transposed", W=np.ones((2, 1))),
+    _row("learning_rate.loss_minimum", TypeError, "X", "numeric array", X="X"),
+    _row("learning_rate.loss_minimum", ValueError, "y", "(100, 1)", y=From(lambda g: g["y"][:, 0])),
+    _row("learning_rate.classify_run", TypeError, "losses", "numeric array", losses="1.0 0.5"),
+    _row("learning_rate.classify_run", ValueError, "losses", "n_iters >= 1", losses=[1.0]),
+    _row("learning_rate.classify_run", TypeError, "loss_star", "number", loss_star="0.2"),
+    _row("learning_rate.classify_run", ValueError, "loss_star", "finite", loss_star=NAN),
+    _row("learning_rate.sweep_learning_rates", ValueError, "X", "finite",
+         X=np.full((100, 2), NAN)),
+    _row("learning_rate.sweep_learning_rates", ValueError, "y", "labels 0 and 1",
+         y=From(lambda g: 2 * g["y"])),
+    _row("learning_rate.sweep_learning_rates", TypeError, "lrs", "numeric array", lrs=["1", "2"]),
+    _row("learning_rate.sweep_learning_rates", ValueError, "lrs", "increasing", lrs=[1.0, 0.5]),
+    _row("learning_rate.sweep_learning_rates", ValueError, "lrs", "> 0", lrs=[0.0, 1.0]),
+    _row("learning_rate.sweep_learning_rates", ValueError, "W0", "(1, 2)", W0=(1.0, 2.0, 3.0)),
+    _row("learning_rate.sweep_learning_rates", ValueError, "n_iters", "integer >= 1", n_iters=0),
+    _row("learning_rate.measured_threshold", ValueError, "sweep", "no 'lr' and no 'regime'",
+         sweep={}),
+    _row("learning_rate.measured_threshold", ValueError, "sweep", "returned by", sweep=None),
+    _row("learning_rate.measured_threshold", ValueError, "sweep['regime']", "one entry per",
+         sweep=From(lambda g: dict(g["sweep"], regime=["good"]))),
+    _row("learning_rate.measured_threshold", TypeError, "sweep['lr']", "numeric array",
+         sweep=From(lambda g: dict(g["sweep"], lr=["a", "b", "c"]))),
+    # ---------------------------------------------------------------- plotting
+    _row("plotting.plot_data", ValueError, "X", "2 features", X=np.ones((20, 3))),
+    _row("plotting.plot_data", ValueError, "y", "to match", y=np.zeros((3, 1))),
+    _row("plotting.plot_data", ValueError, "y", "labels 0 and 1", y=np.full((20, 1), 2.0)),
+    _row("plotting.plot_data", TypeError, "ax", "Axes or None; got Figure", ax=Figure()),
+    _row("plotting.plot_data", ValueError, "misclassified", "boolean mask with 20 entries",
+         misclassified=np.zeros((20, 1))),
+    _row("plotting.plot_data", ValueError, "misclassified", "boolean mask with 20 entries",
+         misclassified=np.zeros(19, dtype=bool)),
+    _row("plotting.plot_decision_boundary", TypeError, "proba", "callable", proba=0.5),
+    _row("plotting.plot_decision_boundary", ValueError, "proba", "one probability per point",
+         proba=lambda P: np.full(3, 0.5)),
+    _row("plotting.plot_decision_boundary", ValueError, "proba", "probabilities in [0, 1]",
+         proba=lambda P: P @ np.ones((2, 1))),  # logits, not sigmoid(logits)
+    _row("plotting.plot_decision_boundary", ValueError, "X", "2 features", X=np.ones((20, 3))),
+    _row("plotting.plot_decision_boundary", ValueError, "y", "(20, 1)", y=np.zeros(20)),
+    _row("plotting.plot_decision_boundary", TypeError, "ax", "Axes or None", ax="ax"),
+    _row("plotting.plot_decision_boundary", ValueError, "resolution", "integer >= 2", resolution=1),
+    _row("plotting.plot_decision_boundary", ValueError, "padding", ">= 0", padding=-0.5),
+    _row("plotting.plot_loss_curve", ValueError, "losses", "1-D", losses=np.ones((3, 1))),
+    _row("plotting.plot_loss_curve", TypeError, "ax", "Axes or None", ax=[1]),
+    _row("plotting.plot_loss_surface", ValueError, "X", "2 features", X=np.ones((20, 3))),
+    _row("plotting.plot_loss_surface", ValueError, "y", "(20, 1)", y=np.zeros(20)),
+    _row("plotting.plot_loss_surface", TypeError, "ax", "Axes or None", ax=np.zeros(2)),
+    _row("plotting.plot_loss_surface", ValueError, "w1", "finite", w1=[NAN, 1.0]),
+    _row("plotting.plot_loss_surface", ValueError, "w2", "1-D", w2=np.zeros((2, 2))),
+    _row("plotting.plot_loss_surface", ValueError, "path", "(n_steps, 2)", path=np.zeros((5, 3))),
+    _row("plotting.plot_loss_surface", ValueError, "levels", "integer >= 1", levels=0),
+    _row("plotting.plot_lr_sweep", TypeError, "ax", "Axes or None", ax="no"),
+    _row("plotting.plot_lr_sweep", TypeError, "sweep['lr']", "numeric array",
+         sweep=From(lambda g: dict(g["sweep"], lr=["a"] * 3))),
+    _row("plotting.plot_lr_sweep", ValueError, "sweep['tail_loss']", "finite",
+         sweep=From(lambda g: dict(g["sweep"], tail_loss=[1.0, NAN, 1.0]))),
+    _row("plotting.plot_lr_sweep", ValueError, "sweep", "returned by", sweep={},
+         marks=_unvalidated("plot_lr_sweep({}) raises a bare KeyError 'lr'")),
+    _row("plotting.plot_lr_sweep", ValueError, "sweep['regime']", "one entry per",
+         sweep=From(lambda g: dict(g["sweep"], regime=["good"])),
+         marks=_unvalidated("a short sweep['regime'] raises NumPy's IndexError")),
+    _row("plotting.plot_lr_sweep", ValueError, "sweep['tail_loss']", "one entry per",
+         sweep=From(lambda g: dict(g["sweep"], tail_loss=[1.0])),
+         marks=_unvalidated("a short sweep['tail_loss'] raises matplotlib's 'x and y'")),
+    _row("plotting.plot_lr_sweep", TypeError, "bound", "number", bound="2",
+         marks=_unvalidated("bound='2' raises \"Unknown format code 'g'\"")),
+    _row("plotting.plot_lr_sweep", ValueError, "threshold", "> 0", threshold=-1.0,
+         marks=_unvalidated("threshold=-1.0 is drawn without a word on a log axis")),
+    # ---------------------------------------------------------------- explorer_panels
+    _row("explorer_panels.nice_ceiling", ValueError, "value", "> 0", value=-1.0,
+         marks=_unvalidated("nice_ceiling(-1.0) raises 'math domain error'")),
+    _row("explorer_panels.half_plane", ValueError, "W", "(1, 2)", W=np.ones((2, 1)),
+         marks=_unvalidated("half_plane(W of shape (2, 1)) raises NumPy's matmul error")),
+    _row("explorer_panels.ExplorerPanels", ValueError, "X", "(n_samples, n_features)",
+         X=np.ones(100), marks=_unvalidated("ExplorerPanels checks none of its arguments")),
+    _row("explorer_panels.ExplorerPanels.show", TypeError, "state", "ExplorerState", state="s",
+         marks=_unvalidated("ExplorerPanels.show('s') raises AttributeError")),
+    # ---------------------------------------------------------------- explorer
+    _row("explorer.ExplorerView", ValueError, "X", "2 features", X=np.ones((100, 3))),
+    _row("explorer.ExplorerView", ValueError, "y", "reshape", y=np.ones(100)),
+    _row("explorer.ExplorerView", ValueError, "W0", "(1, 2)", W0=(1.0, 2.0, 3.0)),
+    _row("explorer.ExplorerView", TypeError, "fig", "Figure or None", fig="figure"),
+    _row("explorer.ExplorerView", ValueError, "w_window", "> 0", w_window=-1.0),
+    _row("explorer.ExplorerView", TypeError, "dpi", "number", dpi="a",
+         marks=_unvalidated("dpi='a' raises \"can't multiply sequence\"")),
+    _row("explorer.ExplorerView.update", ValueError, "lr", "> 0", lr=0.0),
+    _row("explorer.ExplorerView.update", ValueError, "n_iters", "integer >= 1", n_iters=0),
+    _row("explorer.ExplorerView.update", ValueError, "W0", "transposed", W0=[[1.0], [2.0]]),
+    _row("explorer.plot_explorer", ValueError, "lr", "> 0", lr=-1.0),
+    _row("explorer.plot_explorer", TypeError, "n_iters", "integer", n_iters=None),
+    _row("explorer.plot_explorer", ValueError, "y", "labels 0 and 1", y=From(lambda g: 2 * g["y"])),
+    # ---------------------------------------------------------------- widgets
+    _row("widgets.encode_png", ValueError, "rgba", "uint8", rgba=np.zeros((2, 3, 4))),
+    _row("widgets.learning_rate_explorer", ValueError, "X", "2 features",
+         X=From(lambda g: np.hstack([g["X"], g["X"]]))),
+    _row("widgets.learning_rate_explorer", ValueError, "y", "labels 0 and 1",
+         y=From(lambda g: 2 * g["y"])),
+    _row("widgets.learning_rate_explorer", ValueError, "lr", "lr_range", lr=500.0),
+    _row("widgets.learning_rate_explorer", ValueError, "lr", "> 0", lr=-1.0),
+    _row("widgets.learning_rate_explorer", ValueError, "lr_range", "smallest < largest",
+         lr_range=(1.0, 0.1)),
+    _row("widgets.learning_rate_explorer", ValueError, "lr_range[0]", "> 0", lr_range=(0.0, 1.0)),
+    _row("widgets.learning_rate_explorer", TypeError, "lr_range", "pair", lr_range=1.0),
+    _row("widgets.learning_rate_explorer", ValueError, "n_iters", "max_iters=50", n_iters=60),
+    _row("widgets.learning_rate_explorer", ValueError, "max_iters", "integer >= 1", max_iters=0),
+    _row("widgets.learning_rate_explorer", ValueError, "W0", "(1, 2)", W0=(1.0,)),
+]
+# fmt: on
+
+
+def _row_id(param) -> str:
+    row = param.values[0]
+    return f"{row.target}-{row.name}-{row.phrase}"
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+def _call(row: Row):
+    func, good = CALLS[row.target]
+    kwargs = good()
+    for key, value in row.bad.items():
+        kwargs[key] = value.make(kwargs) if isinstance(value, From) else value
+    return func(**kwargs)
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[_row_id(p) for p in ROWS])
+def test_a_bad_argument_is_refused_by_name(row):
+    # The name as a whole word (y, not the y of y_hat), then what was expected.
+    pattern = rf"(?<![\w']){re.escape(row.name)}(?!\w).*{re.escape(row.phrase)}"
+    with pytest.raises(row.error, match=pattern):
+        _call(row)
+
+
+@pytest.mark.parametrize("target", CALLS)
+def test_the_good_call_behind_every_row_works(target):
+    # So each row's error comes from its one bad argument, not from the rest of the call.
+    func, good = CALLS[target]
+    func(**good())
+
+
+# ----------------------------------------------------------------------------- completeness
+def _public_callables():
+    """``module.name`` (and ``module.Class.method`` with arguments) for every public callable."""
+    modules = sorted(m.name for m in pkgutil.iter_modules(helpers.__path__) if m.name[0] != "_")
+    for short in modules:
+        module = importlib.import_module(f"helpers.{short}")
+        names = getattr(module, "__all__", None)
+        if names is None:  # no __all__: what the module itself defines
+            names = [
+                name
+                for name, value in vars(module).items()
+                if name[0] != "_" and getattr(value, "__module__", None) == module.__name__
+            ]
+        for name in names:
+            value = getattr(module, name)
+            if not callable(value):
+                continue  # constants
+            yield f"{short}.{name}"
+            if inspect.isclass(value):
+                for method, member in vars(value).items():
+                    if method[0] != "_" and inspect.isfunction(member):
+                        if len(inspect.signature(member).parameters) > 1:  # more than self
+                            yield f"{short}.{name}.{method}"
+
+
+def test_every_public_function_has_a_row():
+    public = set(_public_callables())
+    covered = {p.values[0].target for p in ROWS}
+    assert public - covered - set(EXEMPT) == set(), "public functions without a row in ROWS"
+    assert covered - public == set(), "rows for functions that are no longer public"
+    assert set(CALLS) == covered
