@@ -104,6 +104,7 @@ class ExplorerView:
         if w_window is None:
             w_window = max(5.0, 1.25 * float(np.abs(W0 - self.W_star).max()))
         w_window = check_positive("w_window", w_window)
+        dpi = check_positive("dpi", dpi)
         self.w1_lim = (self.W_star[0, 0] - w_window, self.W_star[0, 0] + w_window)
         self.w2_lim = (self.W_star[0, 1] - w_window, self.W_star[0, 1] + w_window)
         if fig is None:

@@ -22,6 +22,7 @@ from matplotlib.patches import Polygon
 from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 from numpy.typing import NDArray
 
+from helpers._checks import check_labels, check_positive, check_weights, check_X
 from helpers.model import loss_grid
 from helpers.plotting import (
     CLASS_COLORS,
@@ -56,6 +57,7 @@ def nice_ceiling(value: float) -> float:
     >>> nice_ceiling(37.0), nice_ceiling(200.0), nice_ceiling(201.0)
     (40.0, 200.0, 250.0)
     """
+    value = check_positive("value", value)
     exponent = math.floor(math.log10(value))
     scale = 10.0**exponent
     return next(m * scale for m in _NICE if m * scale >= value * (1 - 1e-12))
@@ -81,6 +83,7 @@ def half_plane(W: Array, xlim, ylim) -> Array:
     [[0.0, -2.0], [1.0, -2.0], [1.0, 2.0], [0.0, 2.0]]
     """
     box = np.array([[xlim[0], ylim[0]], [xlim[1], ylim[0]], [xlim[1], ylim[1]], [xlim[0], ylim[1]]])
+    W = check_weights(W, 2)
     w = W[0]
     if not np.any(w):
         return box  # sigma(0) = 0.5 >= 0.5: every point is class 1
@@ -169,6 +172,10 @@ class ExplorerPanels:
         w1_lim,
         w2_lim,
     ):
+        if not isinstance(fig, Figure):
+            raise TypeError(f"fig must be a matplotlib Figure; got {type(fig).__name__}")
+        X = check_X(X)
+        y = check_labels(y, X.shape[0])
         self.loss_star, self.w1_lim, self.w2_lim = loss_star, w1_lim, w2_lim
         fig.clear()
         fig.subplots_adjust(left=0.07, right=0.98, bottom=0.075, top=0.85, wspace=0.25, hspace=0.45)
@@ -350,6 +357,11 @@ class ExplorerPanels:
 
     def show(self, state: ExplorerState) -> None:
         """Set every moving artist, and the bottom panels' limits, to the run ``state``."""
+        if not isinstance(state, ExplorerState):
+            raise TypeError(
+                f"state must be an ExplorerState (ExplorerView.update returns one); "
+                f"got {type(state).__name__}"
+            )
         W, n_iters, losses, steps = state.W_history[-1], state.n_iters, state.losses, state.steps
         dots = "." if n_iters <= 60 else ""
 

@@ -19,6 +19,7 @@ from helpers._checks import (
     check_int,
     check_labels,
     check_nonnegative,
+    check_positive,
     check_probabilities,
     check_X,
 )
@@ -308,9 +309,23 @@ def plot_lr_sweep(sweep, ax: Axes | None = None, *, bound=None, threshold=None) 
     >>> [text.get_text() for text in ax.get_legend().get_texts()]
     ['too slow', 'good', 'diverging', 'bound 2/L = 2']
     """
+    if not isinstance(sweep, dict) or not {"lr", "tail_loss", "regime"} <= set(sweep):
+        got = sorted(sweep) if isinstance(sweep, dict) else type(sweep).__name__
+        raise ValueError(
+            "sweep must be the dict returned by helpers.learning_rate.sweep_learning_rates, "
+            f"with keys 'lr', 'tail_loss' and 'regime'; got {got}"
+        )
     lrs = as_float_array("sweep['lr']", sweep["lr"], ndim=1)
     tail = as_float_array("sweep['tail_loss']", sweep["tail_loss"], ndim=1)
     regimes = np.asarray(sweep["regime"])
+    for key, values in (("tail_loss", tail), ("regime", regimes)):
+        if values.shape != lrs.shape:
+            raise ValueError(
+                f"sweep['{key}'] must have one entry per learning rate, shape {lrs.shape}; "
+                f"got shape {values.shape}"
+            )
+    bound = None if bound is None else check_positive("bound", bound)
+    threshold = None if threshold is None else check_positive("threshold", threshold)
     ax = _axes(ax)
     ax.plot(lrs, tail, "-", color="0.75", lw=1, zorder=1)
     for regime in REGIMES:
