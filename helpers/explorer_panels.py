@@ -3,8 +3,8 @@ r"""The learning-rate explorer's four panels: their layout and what one run puts
 :class:`ExplorerPanels` lays out the figure (decision boundary, descent path on
 the loss contours, loss per iteration, step length per iteration) and
 :meth:`ExplorerPanels.show` sets every moving artist to one run, an
-:class:`ExplorerState`. :func:`half_plane` and :func:`nice_ceiling` are the
-geometry behind two of the panels.
+:class:`ExplorerState`. :func:`nice_ceiling` rounds the bottom panels' limits;
+the decision region comes from :func:`helpers.plotting.half_plane`.
 
 Training and fast redrawing are :class:`helpers.explorer.ExplorerView`'s job;
 nothing here imports ipywidgets or pyplot, or changes matplotlib settings.
@@ -22,18 +22,21 @@ from matplotlib.patches import Polygon
 from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 from numpy.typing import NDArray
 
-from helpers._checks import check_labels, check_positive, check_weights, check_X
+from helpers._checks import check_labels, check_positive, check_X
 from helpers.model import loss_grid
 from helpers.plotting import (
     CLASS_COLORS,
     PATH_COLOR,
     REGIME_COLORS,
     REGION_COLORS,
+    half_plane,
     plot_data,
 )
 
 Array = NDArray[np.float64]
 
+#: The white box behind the panels' notes.
+_LABEL_BOX = {"boxstyle": "round", "fc": "white", "alpha": 0.85}
 _NICE = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
 
 
@@ -61,41 +64,6 @@ def nice_ceiling(value: float) -> float:
     exponent = math.floor(math.log10(value))
     scale = 10.0**exponent
     return next(m * scale for m in _NICE if m * scale >= value * (1 - 1e-12))
-
-
-def half_plane(W: Array, xlim, ylim) -> Array:
-    """Corners of the part of the box where ``x @ W.T >= 0`` (class 1), clipped.
-
-    Parameters
-    ----------
-    W : ndarray of shape (1, 2)
-    xlim, ylim : (float, float)
-        The box.
-
-    Returns
-    -------
-    ndarray of shape (n_corners, 2)
-        The polygon, 0 to 5 corners (the whole box when ``W`` is zero).
-
-    Examples
-    --------
-    >>> half_plane(np.array([[1.0, 0.0]]), (-1.0, 1.0), (-2.0, 2.0)).tolist()
-    [[0.0, -2.0], [1.0, -2.0], [1.0, 2.0], [0.0, 2.0]]
-    """
-    box = np.array([[xlim[0], ylim[0]], [xlim[1], ylim[0]], [xlim[1], ylim[1]], [xlim[0], ylim[1]]])
-    W = check_weights(W, 2)
-    w = W[0]
-    if not np.any(w):
-        return box  # sigma(0) = 0.5 >= 0.5: every point is class 1
-    side = box @ w
-    out = []
-    for k in range(4):  # Sutherland-Hodgman against the one line x @ w = 0
-        p, q, sp, sq = box[k], box[(k + 1) % 4], side[k], side[(k + 1) % 4]
-        if sp >= 0:
-            out.append(p)
-        if (sp >= 0) != (sq >= 0):
-            out.append(p + (q - p) * (sp / (sp - sq)))
-    return np.array(out) if out else np.empty((0, 2))
 
 
 @dataclass(frozen=True)
@@ -215,7 +183,7 @@ class ExplorerPanels:
             "",
             transform=ax_data.transAxes,
             fontsize=9,
-            bbox={"boxstyle": "round", "fc": "white", "alpha": 0.85},
+            bbox=_LABEL_BOX,
             zorder=6,
         )
 
@@ -230,29 +198,9 @@ class ExplorerPanels:
             *W_star[0], "X", color="black", ms=8, zorder=5, label=f"minimum (loss {loss_star:.3f})"
         )
         self._path = Line2D([], [], color=PATH_COLOR, lw=1.1, marker=".", ms=4, zorder=3)
-        self._start = Line2D(
-            [],
-            [],
-            ls="none",
-            marker="o",
-            ms=8,
-            mfc="white",
-            color=PATH_COLOR,
-            zorder=4,
-            label="start",
-        )
-        self._end = Line2D(
-            [],
-            [],
-            ls="none",
-            marker="*",
-            ms=13,
-            color=PATH_COLOR,
-            mec="black",
-            mew=0.5,
-            zorder=4,
-            label="end",
-        )
+        marker = {"ls": "none", "color": PATH_COLOR, "zorder": 4}  # a single point on the path
+        self._start = Line2D([], [], marker="o", ms=8, mfc="white", label="start", **marker)
+        self._end = Line2D([], [], marker="*", ms=13, mec="black", mew=0.5, label="end", **marker)
         for line in (self._path, self._start, self._end):
             ax_surf.add_line(line)
         ax_surf.set_xlim(w1_lim)
@@ -278,7 +226,7 @@ class ExplorerPanels:
             fontsize=9,
             color=REGIME_COLORS["diverging"],
             zorder=6,
-            bbox={"boxstyle": "round", "fc": "white", "alpha": 0.85},
+            bbox=_LABEL_BOX,
         )
 
         # Bottom left: the loss per iteration (limits follow each run).
@@ -434,4 +382,4 @@ class ExplorerPanels:
         self._title.set_fontweight("bold" if diverging else "normal")
 
 
-__all__ = ["ExplorerPanels", "ExplorerState", "half_plane", "nice_ceiling"]
+__all__ = ["ExplorerPanels", "ExplorerState", "nice_ceiling"]

@@ -13,6 +13,7 @@ from collections.abc import Callable
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.colors import ListedColormap
+from numpy.typing import NDArray
 
 from helpers._checks import (
     as_float_array,
@@ -21,6 +22,7 @@ from helpers._checks import (
     check_nonnegative,
     check_positive,
     check_probabilities,
+    check_weights,
     check_X,
 )
 from helpers.learning_rate import REGIMES
@@ -355,3 +357,38 @@ def plot_lr_sweep(sweep, ax: Axes | None = None, *, bound=None, threshold=None) 
     ax.set_ylabel("loss over the last quarter of the run (log scale)")
     ax.legend(fontsize="small", loc="upper left")
     return ax
+
+
+def half_plane(W, xlim, ylim) -> NDArray[np.float64]:
+    """Corners of the part of the box where ``x @ W.T >= 0`` (class 1), clipped.
+
+    Parameters
+    ----------
+    W : ndarray of shape (1, 2)
+    xlim, ylim : (float, float)
+        The box.
+
+    Returns
+    -------
+    ndarray of shape (n_corners, 2)
+        The polygon, 0 to 5 corners (the whole box when ``W`` is zero).
+
+    Examples
+    --------
+    >>> half_plane(np.array([[1.0, 0.0]]), (-1.0, 1.0), (-2.0, 2.0)).tolist()
+    [[0.0, -2.0], [1.0, -2.0], [1.0, 2.0], [0.0, 2.0]]
+    """
+    box = np.array([[xlim[0], ylim[0]], [xlim[1], ylim[0]], [xlim[1], ylim[1]], [xlim[0], ylim[1]]])
+    W = check_weights(W, 2)
+    w = W[0]
+    if not np.any(w):
+        return box  # sigma(0) = 0.5 >= 0.5: every point is class 1
+    side = box @ w
+    out = []
+    for k in range(4):  # Sutherland-Hodgman against the one line x @ w = 0
+        p, q, sp, sq = box[k], box[(k + 1) % 4], side[k], side[(k + 1) % 4]
+        if sp >= 0:
+            out.append(p)
+        if (sp >= 0) != (sq >= 0):
+            out.append(p + (q - p) * (sp / (sp - sq)))
+    return np.array(out) if out else np.empty((0, 2))

@@ -3,7 +3,8 @@
 import numpy as np
 import pytest
 
-from helpers.explorer_panels import half_plane, nice_ceiling
+from helpers.explorer_panels import nice_ceiling
+from helpers.plotting import half_plane
 
 
 def test_half_plane_keeps_the_class_1_side():

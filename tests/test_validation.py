@@ -208,8 +208,8 @@ CALLS = {
         lambda: {"sweep": _sweep(), "ax": _ax(), "bound": 2.0, "threshold": 10.0},
     ),
     "explorer_panels.nice_ceiling": (explorer_panels.nice_ceiling, lambda: {"value": 37.0}),
-    "explorer_panels.half_plane": (
-        explorer_panels.half_plane,
+    "plotting.half_plane": (
+        plotting.half_plane,
         lambda: {"W": np.ones((1, 2)), "xlim": (-1.0, 1.0), "ylim": (-1.0, 1.0)},
     ),
     "explorer_panels.ExplorerPanels": (explorer_panels.ExplorerPanels, _panels_kwargs),
@@ -445,7 +445,7 @@ ROWS = [
     _row("plotting.plot_lr_sweep", ValueError, "threshold", "> 0", threshold=-1.0),
     # ---------------------------------------------------------------- explorer_panels
     _row("explorer_panels.nice_ceiling", ValueError, "value", "> 0", value=-1.0),
-    _row("explorer_panels.half_plane", ValueError, "W", "(1, 2)", W=np.ones((2, 1))),
+    _row("plotting.half_plane", ValueError, "W", "(1, 2)", W=np.ones((2, 1))),
     _row("explorer_panels.ExplorerPanels", ValueError, "X", "(n_samples, n_features)",
          X=np.ones(100)),
     _row("explorer_panels.ExplorerPanels.show", TypeError, "state", "ExplorerState", state="s"),
