@@ -1,7 +1,5 @@
 """Tests of helpers.explorer: the explorer's view, through its state and its pixels."""
 
-import importlib
-import re
 import subprocess
 import sys
 import warnings
@@ -184,12 +182,3 @@ def test_explorer_imports_neither_ipywidgets_nor_pyplot():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
-
-
-@pytest.mark.parametrize(
-    "module", ["explorer", "explorer_panels", "learning_rate", "plotting", "widgets"]
-)
-def test_no_private_attribute_of_another_library(module):
-    with open(importlib.import_module(f"helpers.{module}").__file__, encoding="utf-8") as file:
-        source = file.read().replace("helpers._checks", "")
-    assert re.findall(r"(?<!self)\._[a-z]\w*", source) == []

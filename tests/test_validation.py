@@ -546,3 +546,14 @@ def test_every_public_function_has_a_row():
     assert public - covered - set(EXEMPT) == set(), "public functions without a row in ROWS"
     assert covered - public == set(), "rows for functions that are no longer public"
     assert set(CALLS) == covered
+
+
+@pytest.mark.parametrize(
+    "module", [m.name for m in pkgutil.iter_modules(helpers.__path__) if m.name != "_checks"]
+)
+def test_no_private_attribute_of_another_library(module):
+    # `obj._name` on anything but self: another library's private attribute (such as
+    # matplotlib's Axis._update_ticks), which can change in any release.
+    with open(importlib.import_module(f"helpers.{module}").__file__, encoding="utf-8") as file:
+        source = re.sub(r"helpers(\.\w+)+", "", file.read())  # this package's own names
+    assert re.findall(r"(?<!self)\._[a-z]\w*", source) == []
