@@ -1,0 +1,168 @@
+"""The machinery behind ``check("05.2", answer)``: a registry of exercises and their checks.
+
+Each notebook's exercises live in a module of their own (``nb05.py`` for notebook
+05), where a check is a plain function registered with :func:`exercise`::
+
+    @exercise("05.1", "The loss of a coin toss", "easy")
+    def _(answer):
+        if not isinstance(answer, numbers.Real):
+            raise Wrong("the answer should be one number, the mean loss")
+        ...
+        return "log 2 it is: every sample costs -log(1/2)"
+
+A check receives the learner's answer and either returns a short success line or
+raises :class:`Wrong` with a message that says what is wrong (never the solution).
+:func:`check` runs it, catches everything, and prints one or two lines: a learner
+never sees a traceback for a wrong answer. An answer left as ``...`` (or a function
+whose body is only ``...``) is "not attempted yet", so a fresh notebook runs from
+top to bottom and prints the same lines every time.
+
+Self-check exercises ("why...?") have no check: their key points are folded in
+the notebook. They are registered with ``kind="self"`` so that every exercise
+heading in the notebooks can be matched to this registry.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+LEVELS = ("easy", "medium", "stretch")
+ID_RE = re.compile(r"^(\d\d)\.(\d+)$")
+
+
+class Wrong(Exception):
+    """Raised by a check: the answer is wrong, and the message says how."""
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One exercise: its id ``"NN.k"``, title, level, kind and check."""
+
+    id: str
+    title: str
+    level: str
+    kind: str  # "check" (an instant check) or "self" (a folded self-check)
+    check: Callable[[object], str] | None = None
+
+    @property
+    def notebook(self) -> str:
+        """The two-digit number of the notebook the exercise belongs to."""
+        return self.id[:2]
+
+
+#: Every exercise of the series, by id, in the order the modules register them.
+EXERCISES: dict[str, Exercise] = {}
+#: The ids whose check passed in this Python session (this kernel).
+PASSED: set[str] = set()
+
+
+def _register(item: Exercise) -> None:
+    if not ID_RE.match(item.id):
+        raise ValueError(f"exercise id must look like '05.2'; got {item.id!r}")
+    if item.level not in LEVELS:
+        raise ValueError(f"level must be one of {LEVELS}; got {item.level!r}")
+    if item.id in EXERCISES:
+        raise ValueError(f"exercise {item.id} is registered twice")
+    EXERCISES[item.id] = item
+
+
+def exercise(id: str, title: str, level: str) -> Callable:
+    """Register the decorated function as the check of exercise ``id``."""
+
+    def register(check: Callable[[object], str]) -> Callable[[object], str]:
+        _register(Exercise(id, title, level, "check", check))
+        return check
+
+    return register
+
+
+def self_check(id: str, title: str, level: str) -> None:
+    """Register exercise ``id`` as a self-check: key points folded in the notebook."""
+    _register(Exercise(id, title, level, "self"))
+
+
+def _stub():
+    """Only the ellipsis: what a function looks like before the learner writes it."""
+    ...
+
+
+def not_attempted(answer) -> bool:
+    """True for ``...``, ``None`` and a function whose body is only ``...`` or ``pass``."""
+    if answer is Ellipsis or answer is None:
+        return True
+    code = getattr(answer, "__code__", None)
+    return code is not None and code.co_code == _stub.__code__.co_code
+
+
+def check(id: str, answer) -> bool:
+    """Check the answer to exercise ``id`` and print what is right or what is wrong.
+
+    Parameters
+    ----------
+    id : str
+        The exercise, as in its heading: ``"05.2"``.
+    answer : object
+        Whatever the exercise asks for: a number, an array, a function.
+
+    Returns
+    -------
+    bool
+        Whether the answer passed. Also recorded for :func:`progress`.
+
+    Examples
+    --------
+    >>> from helpers.exercises import check
+    >>> check("02.1", ...)
+    02.1 · not attempted yet: replace the ... with your answer, then run this cell again.
+    False
+    """
+    item = EXERCISES.get(id)
+    if item is None:
+        known = ", ".join(sorted(EXERCISES))
+        print(f"{id!r} is not an exercise of the series; the ids are {known}")
+        return False
+    if item.kind != "check":
+        print(f"{id} · a self-check: compare your answer with the key points under it.")
+        return False
+    if not_attempted(answer):
+        print(
+            f"{id} · not attempted yet: replace the ... with your answer, then run this cell again."
+        )
+        return False
+    try:
+        message = item.check(answer)
+    except Wrong as wrong:
+        PASSED.discard(id)
+        print(f"{id} · not yet: {wrong}")
+        return False
+    except Exception as error:  # the learner's code failed inside the check
+        PASSED.discard(id)
+        first_line = (str(error).splitlines() or [""])[0][:200]
+        print(f"{id} · not yet: running your answer raised {type(error).__name__}: {first_line}")
+        return False
+    PASSED.add(id)
+    print(f"{id} · correct! {message}")
+    return True
+
+
+def progress(notebook: str) -> None:
+    """Print which exercises of ``notebook`` (e.g. ``"05"``) passed their check in this kernel.
+
+    Examples
+    --------
+    >>> from helpers.exercises import progress
+    >>> progress("99")
+    notebook 99 has no exercises
+    """
+    items = [e for e in EXERCISES.values() if e.notebook == notebook]
+    if not items:
+        print(f"notebook {notebook} has no exercises")
+        return
+    checkable = [e for e in items if e.kind == "check"]
+    done = [e for e in checkable if e.id in PASSED]
+    for e in items:
+        state = "self-check" if e.kind == "self" else ("passed" if e.id in PASSED else "not yet")
+        print(f"  {e.id} · {e.title} ({e.level}): {state}")
+    print(f"{len(done)} of {len(checkable)} exercises checked in this kernel")
