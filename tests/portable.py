@@ -1,4 +1,4 @@
-"""`make test-portable`: nbval over every notebook under other machines' floating point.
+"""`make test-portable`: nbval over every notebook (and solution) under other machines' floating point.
 
 A stored output must print the same characters on any machine with the pinned
 packages. What differs between machines is rounding: which OpenBLAS kernel runs a
@@ -190,6 +190,8 @@ def run_nbval(
     for path, cell in failed:
         stem = Path(path).stem
         name = f"{stem[:2] if stem[:2].isdigit() else stem}#{cell}"
+        if Path(path).parent.name == "solutions":
+            name = "solutions/" + name
         if name not in cells:
             cells.append(name)
     last = (out.stdout.strip().splitlines() or ["(no output)"])[-1]
@@ -207,7 +209,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     notebooks = args.notebooks or sorted(
-        str(p.relative_to(ROOT)) for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")
+        str(p.relative_to(ROOT))
+        for folder in ("notebooks", "solutions")
+        for p in (ROOT / folder).glob("[0-9][0-9]_*.ipynb")
     )
     configs = CONFIGS
     if args.only:
