@@ -1,4 +1,4 @@
-"""`make test-portable`: nbval over the notebooks and solutions under other machines' floating point.
+"""`make test-portable`: nbval over notebooks and solutions under other floating point.
 
 A stored output must print the same characters on any machine with the pinned
 packages. What differs between machines is rounding: which OpenBLAS kernel runs a
