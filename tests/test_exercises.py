@@ -64,24 +64,30 @@ def demo():
 
 
 def test_a_right_answer_passes_and_counts(demo, capsys):
-    assert check("99.1", lambda x: 42) is True
+    check("99.1", lambda x: 42)
     assert capsys.readouterr().out == "99.1 · correct! 42 it is\n"
+    assert "99.1" in PASSED
     progress("99")
     assert capsys.readouterr().out.endswith("1 of 1 exercises checked in this kernel\n")
 
 
 def test_a_wrong_answer_says_what_is_wrong_and_uncounts(demo, capsys):
     check("99.1", lambda x: 42)
-    assert check("99.1", lambda x: 41) is False
+    check("99.1", lambda x: 41)
     assert capsys.readouterr().out.splitlines()[-1] == "99.1 · not yet: it should return 42"
     assert "99.1" not in PASSED
 
 
 def test_an_answer_that_raises_gets_a_line_not_a_traceback(demo, capsys):
-    assert check("99.1", lambda x: 1 / 0) is False
+    check("99.1", lambda x: 1 / 0)
     assert capsys.readouterr().out == (
         "99.1 · not yet: running your answer raised ZeroDivisionError: division by zero\n"
     )
+
+
+def test_check_returns_nothing_for_the_notebook_to_display(demo, capsys):
+    assert check("99.1", lambda x: 42) is None
+    assert check("99.1", ...) is None
 
 
 def test_a_stub_is_not_attempted(demo, capsys):
@@ -91,13 +97,13 @@ def test_a_stub_is_not_attempted(demo, capsys):
 
     for answer in (..., None, stub):
         assert not_attempted(answer)
-        assert check("99.1", answer) is False
+        check("99.1", answer)
         assert "not attempted yet" in capsys.readouterr().out
     assert not not_attempted(lambda z: z) and not not_attempted(0.0)
 
 
 def test_an_unknown_id_is_named(capsys):
-    assert check("5.2", 1.0) is False
+    check("5.2", 1.0)
     assert capsys.readouterr().out.startswith("'5.2' is not an exercise of the series")
 
 

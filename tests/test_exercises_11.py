@@ -5,13 +5,14 @@ import math
 import numpy as np
 import pytest
 
-from helpers.exercises import EXERCISES, check
+from helpers.exercises import EXERCISES, PASSED, check
 from helpers.model import loss_from_logits
 
 
 def run(answer_id, answer, capsys):
-    passed = check(answer_id, answer)
-    return passed, capsys.readouterr().out
+    PASSED.discard(answer_id)
+    check(answer_id, answer)
+    return answer_id in PASSED, capsys.readouterr().out
 
 
 def test_registered():
@@ -24,8 +25,8 @@ def test_registered():
 def test_stub_is_not_attempted(answer_id, capsys):
     def stub(y, y_hat): ...  # your code here
 
-    assert not check(answer_id, ...)
-    assert not check(answer_id, stub)
+    check(answer_id, ...)
+    check(answer_id, stub)
     assert capsys.readouterr().out.count("not attempted yet") == 2
 
 

@@ -103,7 +103,7 @@ def not_attempted(answer) -> bool:
     return steps in ([("LOAD_CONST", None), ("RETURN_VALUE", None)], [("RETURN_CONST", None)])
 
 
-def check(id: str, answer) -> bool:
+def check(id: str, answer) -> None:
     """Check the answer to exercise ``id`` and print what is right or what is wrong.
 
     Parameters
@@ -115,43 +115,43 @@ def check(id: str, answer) -> bool:
 
     Returns
     -------
-    bool
-        Whether the answer passed. Also recorded for :func:`progress`.
+    None
+        Nothing, so that a notebook shows only the printed line (a returned value
+        would be displayed under it). Whether it passed is recorded in
+        :data:`PASSED`, which :func:`progress` reads.
 
     Examples
     --------
     >>> from helpers.exercises import check
     >>> check("02.1", ...)
     02.1 · not attempted yet: replace the ... with your answer, then run this cell again.
-    False
     """
     item = EXERCISES.get(id)
     if item is None:
         known = ", ".join(sorted(EXERCISES))
         print(f"{id!r} is not an exercise of the series; the ids are {known}")
-        return False
+        return
     if item.kind != "check":
         print(f"{id} · a self-check: compare your answer with the key points under it.")
-        return False
+        return
     if not_attempted(answer):
         print(
             f"{id} · not attempted yet: replace the ... with your answer, then run this cell again."
         )
-        return False
+        return
     try:
         message = item.check(answer)
     except Wrong as wrong:
         PASSED.discard(id)
         print(f"{id} · not yet: {wrong}")
-        return False
+        return
     except Exception as error:  # the learner's code failed inside the check
         PASSED.discard(id)
         first_line = (str(error).splitlines() or [""])[0][:200]
         print(f"{id} · not yet: running your answer raised {type(error).__name__}: {first_line}")
-        return False
+        return
     PASSED.add(id)
     print(f"{id} · correct! {message}")
-    return True
 
 
 def progress(notebook: str) -> None:
