@@ -71,7 +71,9 @@ def _symmetry(sig_pair):
 @exercise("02.2", "Smaller weights", "easy")
 def _smaller_weights(y_hat_small):
     if not isinstance(y_hat_small, np.ndarray | list):
-        raise Wrong(f"y_hat_small should be an array of shape (100, 1); got {type(y_hat_small)}")
+        raise Wrong(
+            f"y_hat_small should be an array of shape (100, 1); got {type(y_hat_small).__name__}"
+        )
     got = np.asarray(y_hat_small, dtype=float)
     X, _, W = _data()
     if got.shape == (100,):
