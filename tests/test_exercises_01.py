@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from exercise_check import check
 
 from helpers.data import make_blobs
-from helpers.exercises import check
 
 
 def _out(capsys) -> str:

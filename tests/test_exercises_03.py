@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from exercise_check import check
 
 from helpers import model
 from helpers.data import make_blobs
-from helpers.exercises import check
 
 X, y = make_blobs(100, seed=0)
 W = np.random.default_rng(5).normal(size=(1, 2))
