@@ -2,9 +2,9 @@
 
 import numpy as np
 import pytest
+from exercise_check import check
 
 from helpers.data import add_bias_feature, make_circles, make_moons
-from helpers.exercises import check
 from helpers.model import accuracy, predict
 from helpers.training import gradient_descent
 

@@ -2,8 +2,7 @@
 
 import numpy as np
 import pytest
-
-from helpers.exercises import check
+from exercise_check import check
 
 
 def _said(capsys, id, answer):
