@@ -13,6 +13,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
+# The worked solutions of the exercises, one notebook per notebook; run and checked like them.
+SOLUTIONS := $(sort $(wildcard solutions/[0-9][0-9]_*.ipynb))
 # One BLAS thread, for make test and make regen alike (see the test target for why).
 ONE_BLAS_THREAD := OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1
 
@@ -68,7 +70,8 @@ lab: $(STAMP)
 # and oversubscribe the cores, which stalls matrix products while other work runs.
 test: $(STAMP)
 	$(ONE_BLAS_THREAD) \
-		$(BIN)/python -m pytest tests notebooks helpers --doctest-modules --nbval --nbval-current-env \
+		$(BIN)/python -m pytest tests notebooks $(wildcard solutions) helpers --doctest-modules \
+		--nbval --nbval-current-env \
 		--nbval-sanitize-with tests/nbval_sanitize.cfg -n auto --dist loadscope
 
 # nbval over every notebook again, once per floating-point environment a learner's
@@ -91,7 +94,7 @@ test-browser: $(DEV_STAMP)
 
 # The same one-thread BLAS as `make test`, so regen and nbval compute alike.
 regen: $(STAMP)
-	@for nb in $(NOTEBOOKS); do \
+	@for nb in $(NOTEBOOKS) $(SOLUTIONS); do \
 		echo "executing $$nb"; \
 		$(ONE_BLAS_THREAD) \
 		$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
@@ -99,11 +102,11 @@ regen: $(STAMP)
 			--ExecutePreprocessor.store_widget_state=False \
 			--ExecutePreprocessor.record_timing=False $$nb || exit 1; \
 	done
-	$(BIN)/python tools/tidy_notebooks.py $(NOTEBOOKS)
+	$(BIN)/python tools/tidy_notebooks.py $(NOTEBOOKS) $(SOLUTIONS)
 
 # The workflow is checked against the schema that check-jsonschema ships (no download).
 lint: $(DEV_STAMP)
-	$(BIN)/ruff check helpers tests tests_browser notebooks benchmarks tools
+	$(BIN)/ruff check helpers tests tests_browser notebooks $(wildcard solutions) benchmarks tools
 	$(BIN)/ruff format --check helpers tests tests_browser benchmarks tools
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 

@@ -1,4 +1,4 @@
-"""`make test-portable`: nbval over every notebook under other machines' floating point.
+"""`make test-portable`: nbval over notebooks and solutions under other floating point.
 
 A stored output must print the same characters on any machine with the pinned
 packages. What differs between machines is rounding: which OpenBLAS kernel runs a
@@ -151,6 +151,13 @@ def probe(env: dict[str, str]) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def _simd(info: dict) -> str:
+    """NumPy's SIMD paths in use: their names, 'baseline' for none, '?' if unknown."""
+    if info["simd"] is None:
+        return "?"
+    return " ".join(info["simd"]) or "baseline"
+
+
 def run_nbval(
     env: dict[str, str],
     notebooks: list[str],
@@ -190,6 +197,8 @@ def run_nbval(
     for path, cell in failed:
         stem = Path(path).stem
         name = f"{stem[:2] if stem[:2].isdigit() else stem}#{cell}"
+        if Path(path).parent.name == "solutions":
+            name = "solutions/" + name
         if name not in cells:
             cells.append(name)
     last = (out.stdout.strip().splitlines() or ["(no output)"])[-1]
@@ -207,7 +216,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     notebooks = args.notebooks or sorted(
-        str(p.relative_to(ROOT)) for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")
+        str(p.relative_to(ROOT))
+        for folder in ("notebooks", "solutions")
+        for p in (ROOT / folder).glob("[0-9][0-9]_*.ipynb")
     )
     configs = CONFIGS
     if args.only:
@@ -221,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
 
     x86 = platform.machine().lower() in {"x86_64", "amd64"}
     found = probe(base_env(keep_switches=True))
-    simd = " ".join(found["simd"] or ["?"]) or "baseline"
+    simd = _simd(found)
     print(
         f"make test-portable: {len(notebooks)} notebooks; this machine: {platform.machine()}, "
         f"OpenBLAS kernel {found['kernel']}, NumPy SIMD {simd}"
@@ -235,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         seen = probe(env)
         kernel = f"{seen['kernel']} x{seen['threads']}"
-        simd = " ".join(s.replace("AVX512_", "") for s in seen["simd"] or ["?"]) or "baseline"
+        simd = _simd(seen).replace("AVX512_", "")
         if config.kernel and seen["kernel"] != config.kernel:
             rows.append(
                 (config.name, kernel, simd, "skipped", f"this CPU cannot run {config.kernel}")

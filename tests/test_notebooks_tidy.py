@@ -25,6 +25,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+#: The worked solutions of the exercises (solutions/NN_slug.ipynb): stored like the notebooks.
+SOLUTIONS = sorted((ROOT / "solutions").glob("[0-9][0-9]_*.ipynb"))
+EXERCISE_RE = re.compile(r"^### Exercise (\d\d)\.(\d+) · (.+) \((easy|medium|stretch)\)$", re.M)
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 
 
@@ -71,7 +74,7 @@ def _as_committed(path: Path) -> tuple[dict, str]:
     return json.loads(staged.stdout.decode("utf-8")), "as staged in git"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", NOTEBOOKS + SOLUTIONS, ids=lambda p: p.parent.name + "/" + p.name)
 def test_stored_outputs_come_from_restart_and_run_all(path):
     nb, where = _as_committed(path)
     name = f"{path.name} ({where})"
@@ -103,13 +106,46 @@ def test_house_structure(path):
     number = int(path.name[:2])
     if number > 1:
         assert f"({number - 1:02d}_" in first, f"{path.name}: no link to the previous notebook"
-    tail = "\n".join(_source(c) for c in nb["cells"][-3:])
-    assert "## Recap" in text and "## Exercises" in tail and "<details>" in tail
+    assert "## Recap" in text and "## Exercises" in text
+    assert text.index("## Recap") < text.index("## Exercises"), f"{path.name}: recap first"
+    last = _source(nb["cells"][-1])
     if path != NOTEBOOKS[-1]:
-        assert f"({number + 1:02d}_" in tail, f"{path.name}: no link to the next notebook"
+        assert f"({number + 1:02d}_" in last, f"{path.name}: no link to the next notebook"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_exercises_follow_the_format(path):
+    """### Exercise NN.k · title (level), a folded hint, then a stub and a check cell
+    (or a folded self-check), and at the end a progress cell before the link onwards."""
+    nb = _load(path)
+    cells = nb["cells"]
+    start = next(i for i, c in enumerate(cells) if _source(c).startswith("## Exercises"))
+    number = path.name[:2]
+    headings = []
+    for i, cell in enumerate(cells[start:], start):
+        text = _source(cell)
+        if cell["cell_type"] != "markdown" or "### Exercise" not in text:
+            continue
+        match = EXERCISE_RE.search(text)
+        assert match, f"{path.name} cell {i}: heading is not '### Exercise NN.k · title (level)'"
+        assert match.group(1) == number, f"{path.name} cell {i}: exercise of another notebook"
+        ex_id = f"{match.group(1)}.{match.group(2)}"
+        headings.append(ex_id)
+        assert "<details><summary>Hint</summary>" in text, f"{path.name} {ex_id}: no folded hint"
+        if "<summary>Self-check" in text:
+            continue
+        stub, check = (_source(c) for c in cells[i + 1 : i + 3])
+        assert "..." in stub, f"{path.name} {ex_id}: no stub (...) for the answer after it"
+        assert re.match(rf'check\("{re.escape(ex_id)}", ', check), (
+            f'{path.name} {ex_id}: the cell after the stub must be check("{ex_id}", ...)'
+        )
+    assert headings, f"{path.name}: no exercise"
+    assert headings == [f"{number}.{k}" for k in range(1, len(headings) + 1)], headings
+    code = _code_cells(nb)
+    assert _source(code[-1]).strip() == f'progress("{number}")', f"{path.name}: progress last"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS + SOLUTIONS, ids=lambda p: p.parent.name + "/" + p.name)
 def test_links_between_notebooks_resolve(path):
     nb = _load(path)
     for cell in nb["cells"]:
@@ -119,7 +155,7 @@ def test_links_between_notebooks_resolve(path):
             assert (path.parent / target).resolve().exists(), f"{path.name}: broken link {target}"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", NOTEBOOKS + SOLUTIONS, ids=lambda p: p.parent.name + "/" + p.name)
 def test_code_follows_the_house_rules(path):
     for i, cell in enumerate(_code_cells(_load(path))):
         src = _source(cell)

@@ -24,6 +24,7 @@ heading in the notebooks can be matched to this registry.
 
 from __future__ import annotations
 
+import dis
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -83,17 +84,23 @@ def self_check(id: str, title: str, level: str) -> None:
     _register(Exercise(id, title, level, "self"))
 
 
-def _stub():
-    """Only the ellipsis: what a function looks like before the learner writes it."""
-    ...
-
-
 def not_attempted(answer) -> bool:
-    """True for ``...``, ``None`` and a function whose body is only ``...`` or ``pass``."""
+    """True for ``...``, ``None`` and a function whose body is only ``...`` or ``pass``.
+
+    Such a function does nothing but return ``None``: its bytecode, apart from
+    bookkeeping instructions, loads the constant ``None`` and returns it.
+    """
     if answer is Ellipsis or answer is None:
         return True
     code = getattr(answer, "__code__", None)
-    return code is not None and code.co_code == _stub.__code__.co_code
+    if code is None:
+        return False
+    steps = [
+        (i.opname, i.argval)
+        for i in dis.get_instructions(code)
+        if i.opname not in ("RESUME", "NOP", "CACHE")
+    ]
+    return steps in ([("LOAD_CONST", None), ("RETURN_VALUE", None)], [("RETURN_CONST", None)])
 
 
 def check(id: str, answer) -> bool:
