@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-
-from helpers.exercises import check
+from exercise_check import check
 
 
 def _run(capsys, id, answer):

@@ -6,8 +6,7 @@ import math
 
 import numpy as np
 import pytest
-
-from helpers.exercises import check
+from exercise_check import check
 
 
 def _run(capsys, id, answer):
