@@ -10,7 +10,6 @@ Examples
 >>> from helpers.exercises import check
 >>> check("07.2", ...)
 07.2 · not attempted yet: replace the ... with your answer, then run this cell again.
-False
 """
 
 from __future__ import annotations

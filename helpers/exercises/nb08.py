@@ -10,7 +10,6 @@ Examples
 >>> from helpers.exercises import check
 >>> check("08.1", ...)
 08.1 · not attempted yet: replace the ... with your answer, then run this cell again.
-False
 """
 
 from __future__ import annotations

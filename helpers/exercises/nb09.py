@@ -12,7 +12,6 @@ Examples
 >>> from helpers.exercises import check
 >>> check("09.2", ...)
 09.2 · not attempted yet: replace the ... with your answer, then run this cell again.
-False
 """
 
 from __future__ import annotations
