@@ -25,9 +25,12 @@ heading in the notebooks can be matched to this registry.
 from __future__ import annotations
 
 import dis
+import numbers
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+
+import numpy as np
 
 LEVELS = ("easy", "medium", "stretch")
 ID_RE = re.compile(r"^(\d\d)\.(\d+)$")
@@ -57,6 +60,27 @@ class Exercise:
 EXERCISES: dict[str, Exercise] = {}
 #: The ids whose check passed in this Python session (this kernel).
 PASSED: set[str] = set()
+
+
+def number(answer, what: str) -> float:
+    """``answer`` as one finite float, or :class:`Wrong` saying what it is instead.
+
+    Accepts a Python or NumPy number and a size-1 numeric array; refuses booleans,
+    text, ``None``, longer arrays and NaN or infinity, naming ``what`` was asked for.
+    """
+    if isinstance(answer, bool | str | bytes) or answer is None:
+        raise Wrong(f"{what} should be one number; got {type(answer).__name__} {answer!r:.60}")
+    if not isinstance(answer, numbers.Real | np.ndarray | np.generic):
+        raise Wrong(f"{what} should be one number; got {type(answer).__name__} {answer!r:.60}")
+    value = np.asarray(answer)
+    if value.dtype.kind not in "iuf":
+        raise Wrong(f"{what} should be one number; got {type(answer).__name__} {answer!r:.60}")
+    if value.size != 1:
+        raise Wrong(f"{what} should be one number; got an array of shape {value.shape}")
+    result = float(value.reshape(()))
+    if not np.isfinite(result):
+        raise Wrong(f"{what} is {result}: something overflowed or divided by zero")
+    return result
 
 
 def _register(item: Exercise) -> None:

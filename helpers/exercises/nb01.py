@@ -20,25 +20,10 @@ Exercises
 
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
 
 from helpers.data import make_blobs
-from helpers.exercises.core import Wrong, exercise, self_check
-
-
-def _number(answer, what: str) -> float:
-    """``answer`` as a float, or :class:`Wrong` saying that ``what`` is one number."""
-    if isinstance(answer, bool) or not isinstance(answer, numbers.Real | np.ndarray):
-        raise Wrong(f"{what} should be one number; got {type(answer).__name__}")
-    value = np.asarray(answer, dtype=float)
-    if value.size != 1:
-        raise Wrong(f"{what} should be one number; got an array of shape {value.shape}")
-    value = float(value.reshape(()))
-    if not np.isfinite(value):
-        raise Wrong(f"{what} is {value}: something overflowed or divided by zero")
-    return value
+from helpers.exercises.core import Wrong, exercise, number, self_check
 
 
 # --------------------------------------------------------------------------- 01.1
@@ -94,7 +79,7 @@ def _other_seeds(max_shift):
     distances = np.sqrt(np.sum(offsets**2, axis=-1))  # (3 seeds, 2 classes)
     if isinstance(max_shift, list | tuple | np.ndarray) and np.size(max_shift) == distances.size:
         raise Wrong("that is one distance per seed and class; store only the largest one")
-    value = _number(max_shift, "max_shift")
+    value = number(max_shift, "max_shift")
 
     def near(expected) -> bool:
         return bool(np.isclose(value, expected, rtol=1e-6, atol=1e-9))

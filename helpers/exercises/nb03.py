@@ -18,13 +18,11 @@ Exercises
 
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
 
 from helpers import model
 from helpers.data import make_blobs
-from helpers.exercises.core import Wrong, exercise, self_check
+from helpers.exercises.core import Wrong, exercise, number, self_check
 
 
 def _data():
@@ -32,19 +30,6 @@ def _data():
     X, y = make_blobs(100, seed=0)
     W = np.random.default_rng(5).normal(size=(1, 2))
     return X, y, W
-
-
-def _number(answer, what: str) -> float:
-    """``answer`` as a float, or :class:`Wrong` saying that ``what`` is one number."""
-    if isinstance(answer, bool) or not isinstance(answer, numbers.Real | np.ndarray):
-        raise Wrong(f"{what} should be one number; got {type(answer).__name__}")
-    value = np.asarray(answer, dtype=float)
-    if value.size != 1:
-        raise Wrong(f"{what} should be one number; got an array of shape {value.shape}")
-    value = float(value.reshape(()))
-    if not np.isfinite(value):
-        raise Wrong(f"{what} is {value}: something overflowed or divided by zero")
-    return value
 
 
 # --------------------------------------------------------------------------- 03.1
@@ -73,7 +58,7 @@ def _flip_it(y_pred_flipped):
 # --------------------------------------------------------------------------- 03.2
 @exercise("03.2", "A weight vector by hand", "easy")
 def _by_hand(acc_by_hand):
-    value = _number(acc_by_hand, "acc_by_hand")
+    value = number(acc_by_hand, "acc_by_hand")
     X, y, W = _data()
     W_hand = np.array([[1.0, 1.0]])
     expected = model.accuracy(y, model.predict(X, W_hand))
@@ -101,7 +86,7 @@ def _by_hand(acc_by_hand):
 # --------------------------------------------------------------------------- 03.3
 @exercise("03.3", "Another threshold", "medium")
 def _threshold(z_boundary):
-    value = _number(z_boundary, "z_boundary")
+    value = number(z_boundary, "z_boundary")
     expected = float(np.log(0.7 / 0.3))  # the logit of 0.7
     if np.isclose(value, expected, rtol=1e-6, atol=0.0):
         return (

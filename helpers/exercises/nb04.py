@@ -15,11 +15,9 @@ Exercises
 
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
 
-from helpers.exercises.core import Wrong, exercise
+from helpers.exercises.core import Wrong, exercise, number
 
 
 def _df(w):
@@ -62,21 +60,9 @@ def _curvature_of_g(w: float) -> float:
     return (_g(w + h) - 2 * _g(w) + _g(w - h)) / h**2
 
 
-def _number(answer, what: str) -> float:
-    """The answer as a float, or Wrong if it is not one real number."""
-    if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
-        if isinstance(answer, np.ndarray) and answer.size == 1:
-            return float(answer.reshape(()))
-        raise Wrong(f"{what} should be one number; got {type(answer).__name__}")
-    value = float(answer)
-    if not np.isfinite(value):
-        raise Wrong(f"{what} should be a finite number; got {value}")
-    return value
-
-
 @exercise("04.1", "Another start", "easy")
 def _(answer):
-    n = _number(answer, "the number of iterations")
+    n = number(answer, "the number of iterations")
     if n != int(n):
         raise Wrong("the number of iterations is a whole number: count the steps of the path")
     n_far = len(_descend(_df, 20.0, 0.3)[0]) - 1
@@ -97,7 +83,7 @@ def _(answer):
 
 @exercise("04.2", "A narrower bowl", "medium")
 def _(answer):
-    lr = _number(answer, "lr_crit_narrow")
+    lr = number(answer, "lr_crit_narrow")
     h = 1e-3
     narrow = lambda w: 5 * (w - 2.0) ** 2 + 1.0  # noqa: E731
     curvature = (narrow(2.0 + h) - 2 * narrow(2.0) + narrow(2.0 - h)) / h**2  # f'' = 10
@@ -126,7 +112,7 @@ def _(answer):
 
 @exercise("04.3", "Valleys", "medium")
 def _(answer):
-    border = _number(answer, "border")
+    border = number(answer, "border")
     w_min_global, w_max, w_min_local = _critical_points_of_g()
     # The truth is what descent does: just left of the border it reaches the global minimum.
     left = _descend(_dg, w_max - 0.005, 0.05)[0][-1]
@@ -156,7 +142,7 @@ def _(answer):
 
 @exercise("04.4", "Too large on g", "stretch")
 def _(answer):
-    lr = _number(answer, "lr_between")
+    lr = number(answer, "lr_between")
     if lr <= 0:
         raise Wrong("a learning rate must be positive")
     w_min_global, _, w_min_local = _critical_points_of_g()

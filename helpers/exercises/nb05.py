@@ -14,12 +14,10 @@ Exercises
 
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
 
 from helpers.data import make_blobs
-from helpers.exercises.core import Wrong, exercise, self_check
+from helpers.exercises.core import Wrong, exercise, number, self_check
 from helpers.model import bce_loss, forward, gradient, numerical_gradient
 
 
@@ -35,17 +33,9 @@ def _rel(a, b) -> float:
     return float(np.linalg.norm(a - b) / (np.linalg.norm(a) + np.linalg.norm(b)))
 
 
-def _number(answer, what: str) -> float:
-    if isinstance(answer, np.ndarray) and answer.size == 1:
-        answer = answer.reshape(()).item()
-    if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
-        raise Wrong(f"{what} should be one number; got {type(answer).__name__}")
-    return float(answer)
-
-
 @exercise("05.1", "The loss of a coin toss", "easy")
 def _(answer):
-    loss = _number(answer, "loss_half")
+    loss = number(answer, "loss_half")
     _, y, _ = _setup()
     ref = bce_loss(y, np.full_like(y, 0.5))
     if np.isclose(loss, ref, rtol=1e-6):
@@ -69,7 +59,7 @@ def _(answer):
         answer = tuple(answer.ravel())
     if not isinstance(answer, (tuple, list)) or len(answer) != 2:
         raise Wrong("rel_errors should be a pair: (without the mean, with the sign flipped)")
-    rel_sum, rel_sign = (_number(a, "each relative error") for a in answer)
+    rel_sum, rel_sign = (number(a, "each relative error") for a in answer)
     X, y, W = _setup()
     dW = gradient(X, y, forward(X, W))
     dW_num = numerical_gradient(lambda W_: bce_loss(y, forward(X, W_)), W, eps=1e-4)

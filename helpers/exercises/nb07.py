@@ -14,31 +14,20 @@ Examples
 
 from __future__ import annotations
 
-import numbers
 from functools import lru_cache
 
 import numpy as np
 
 from helpers.data import add_bias_feature, make_blobs
-from helpers.exercises.core import Wrong, exercise, self_check
+from helpers.exercises.core import Wrong, exercise, number, self_check
 from helpers.model import accuracy, forward, predict
 from helpers.training import gradient_descent
 
 ATOL_ACC = 0.005  # half a point in a hundred: an accuracy must match to the point
 
 
-def _number(answer, what: str) -> float:
-    """One real number from ``answer`` (a float, an int, a NumPy scalar or a size-1 array)."""
-    if isinstance(answer, numbers.Real) and not isinstance(answer, bool):
-        return float(answer)
-    array = np.asarray(answer) if isinstance(answer, np.ndarray) else None
-    if array is not None and array.size == 1 and np.issubdtype(array.dtype, np.number):
-        return float(array.reshape(()))
-    raise Wrong(f"{what} should be one number; got {type(answer).__name__} {answer!r:.60}")
-
-
 def _fraction(answer, what: str) -> float:
-    value = _number(answer, what)
+    value = number(answer, what)
     if not np.isfinite(value):
         raise Wrong(f"{what} is {value}: an accuracy is a fraction between 0 and 1")
     if 1 < value <= 100:
@@ -106,7 +95,7 @@ def _(answer):
 
 @exercise("07.2", "Where the boundary crosses x2 = 2", "medium")
 def _(answer):
-    x1 = _number(answer, "x1_cross")
+    x1 = number(answer, "x1_cross")
     if not np.isfinite(x1):
         raise Wrong(f"x1_cross is {x1}: did you divide by zero?")
     _, _, W_shift, W_b = _shift_experiment(3.0, 2.0)

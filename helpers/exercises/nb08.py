@@ -14,13 +14,12 @@ Examples
 
 from __future__ import annotations
 
-import numbers
 from functools import lru_cache
 
 import numpy as np
 
 from helpers.data import add_bias_feature, make_circles, make_moons
-from helpers.exercises.core import Wrong, exercise, self_check
+from helpers.exercises.core import Wrong, exercise, number, self_check
 from helpers.model import accuracy, predict
 from helpers.training import gradient_descent
 
@@ -29,22 +28,13 @@ CORNERS = np.array([[-1.0, 1.0], [-1.0, -1.0], [1.0, -1.0], [1.0, 1.0]])
 CORNER_LABELS = np.array([1.0, 0.0, 1.0, 0.0])
 
 
-def _number(value, what: str) -> float:
-    """One real number from ``value`` (a float, an int, a NumPy scalar or a size-1 array)."""
-    if isinstance(value, numbers.Real) and not isinstance(value, bool):
-        return float(value)
-    if isinstance(value, np.ndarray) and value.size == 1 and np.issubdtype(value.dtype, np.number):
-        return float(value.reshape(()))
-    raise Wrong(f"{what} should be one number; got {type(value).__name__} {value!r:.60}")
-
-
 def _fraction_pair(answer, name: str, first: str, second: str) -> tuple[float, float]:
     """Two accuracies as fractions, from a pair (tuple, list or array of 2)."""
     if isinstance(answer, np.ndarray):
         answer = answer.ravel().tolist() if answer.size == 2 else answer
     if not isinstance(answer, (tuple, list)) or len(answer) != 2:
         raise Wrong(f"{name} should be a pair of two numbers, ({first}, {second})")
-    pair = (_number(answer[0], first), _number(answer[1], second))
+    pair = (number(answer[0], first), number(answer[1], second))
     for what, value in zip((first, second), pair, strict=True):
         if 1 < value <= 100:
             raise Wrong(

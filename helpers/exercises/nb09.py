@@ -22,17 +22,8 @@ from functools import lru_cache
 import numpy as np
 
 from helpers.data import make_xor
-from helpers.exercises.core import Wrong, exercise, self_check
+from helpers.exercises.core import Wrong, exercise, number, self_check
 from helpers.training import train
-
-
-def _number(value, what: str) -> float:
-    """One real number from ``value`` (a float, an int, a NumPy scalar or a size-1 array)."""
-    if isinstance(value, numbers.Real) and not isinstance(value, bool):
-        return float(value)
-    if isinstance(value, np.ndarray) and value.size == 1 and np.issubdtype(value.dtype, np.number):
-        return float(value.reshape(()))
-    raise Wrong(f"{what} should be one number; got {type(value).__name__} {value!r:.60}")
 
 
 def _array(value, what: str) -> np.ndarray:
@@ -82,7 +73,7 @@ def _relative_error(G, G_num) -> float:
 
 @exercise("09.2", "A missing 1/n", "medium")
 def _(answer):
-    rel = _number(answer, "rel_expected")
+    rel = number(answer, "rel_expected")
     n = make_xor(200, noise=0.1, seed=0)[0].shape[0]  # the notebook's n
     G_num = np.random.default_rng(0).standard_normal((4, 2))  # any gradient: its size cancels
     expected = _relative_error(n * G_num, G_num)  # the gradient without the 1/n is n times larger
