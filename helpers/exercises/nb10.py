@@ -6,7 +6,7 @@ number. The runs are cached: a second check of the same exercise is instant.
 
 10.1  plain SGD against full batch, after the same epochs and the same updates
 10.2  a smaller learning rate for mini-batches of 10
-10.3  how four lines make a closed boundary (self-check)
+10.3  how straight lines make a closed boundary (self-check)
 10.4  restarts: the best of five seeds
 """
 
