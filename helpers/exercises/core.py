@@ -32,6 +32,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from helpers.data import make_blobs
+
 LEVELS = ("easy", "medium", "stretch")
 ID_RE = re.compile(r"^(\d\d)\.(\d+)$")
 
@@ -81,6 +83,31 @@ def number(answer, what: str) -> float:
     if not np.isfinite(result):
         raise Wrong(f"{what} is {result}: something overflowed or divided by zero")
     return result
+
+
+def series_data():
+    """The data and random start the notebooks share: ``X`` (100, 2), ``y`` (100, 1), ``W0``.
+
+    ``make_blobs(100, seed=0)`` and ``default_rng(5).normal(size=(1, 2))``, as in
+    notebooks 02 to 07. New arrays at every call, so a check cannot change them.
+    """
+    X, y = make_blobs(100, seed=0)
+    W0 = np.random.default_rng(5).normal(size=(1, 2))
+    return X, y, W0
+
+
+def column(answer, name: str, n_samples: int = 100) -> np.ndarray:
+    """``answer`` as an array of shape ``(n_samples, 1)``, or :class:`Wrong` naming its shape."""
+    if not isinstance(answer, np.ndarray | list):
+        raise Wrong(
+            f"{name} should be an array of shape ({n_samples}, 1); got {type(answer).__name__}"
+        )
+    got = np.asarray(answer, dtype=float)
+    if got.shape == (n_samples,):
+        raise Wrong(f"{name} has shape ({n_samples},); it should be ({n_samples}, 1) like y")
+    if got.shape != (n_samples, 1):
+        raise Wrong(f"{name} has shape {got.shape}; it should be ({n_samples}, 1) like y")
+    return got
 
 
 def _register(item: Exercise) -> None:

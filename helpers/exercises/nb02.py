@@ -25,15 +25,7 @@ import numbers
 import numpy as np
 
 from helpers import model
-from helpers.data import make_blobs
-from helpers.exercises.core import Wrong, exercise
-
-
-def _data():
-    """The notebook's data and random start: X (100, 2), y (100, 1), W (1, 2)."""
-    X, y = make_blobs(100, seed=0)
-    W = np.random.default_rng(5).normal(size=(1, 2))
-    return X, y, W
+from helpers.exercises.core import Wrong, column, exercise, series_data
 
 
 def _numbers(answer, what: str, size: int) -> np.ndarray:
@@ -70,16 +62,8 @@ def _symmetry(sig_pair):
 # --------------------------------------------------------------------------- 02.2
 @exercise("02.2", "Smaller weights", "easy")
 def _smaller_weights(y_hat_small):
-    if not isinstance(y_hat_small, np.ndarray | list):
-        raise Wrong(
-            f"y_hat_small should be an array of shape (100, 1); got {type(y_hat_small).__name__}"
-        )
-    got = np.asarray(y_hat_small, dtype=float)
-    X, _, W = _data()
-    if got.shape == (100,):
-        raise Wrong("y_hat_small has shape (100,); it should be (100, 1), one row per sample")
-    if got.shape != (100, 1):
-        raise Wrong(f"y_hat_small has shape {got.shape}; it should be (100, 1) like y")
+    got = column(y_hat_small, "y_hat_small")
+    X, _, W = series_data()
     expected = model.forward(X, 0.1 * W)
     if np.allclose(got, expected, rtol=1e-9, atol=1e-12):
         return (
@@ -135,7 +119,7 @@ def _naive_limit(z_limit):
 def _one_sample(forward_one):
     if not callable(forward_one):
         raise Wrong("forward_one should be a function: def forward_one(x, W): ...")
-    X, _, W = _data()
+    X, _, W = series_data()
     cases = [("X[0]", X[0], W), ("X[5]", X[5], W)]
     rng = np.random.default_rng(0)
     cases.append(("a sample with 3 features", rng.normal(size=3), rng.normal(size=(1, 3))))

@@ -21,31 +21,14 @@ from __future__ import annotations
 import numpy as np
 
 from helpers import model
-from helpers.data import make_blobs
-from helpers.exercises.core import Wrong, exercise, number, self_check
-
-
-def _data():
-    """The notebook's data and random start: X (100, 2), y (100, 1), W (1, 2)."""
-    X, y = make_blobs(100, seed=0)
-    W = np.random.default_rng(5).normal(size=(1, 2))
-    return X, y, W
+from helpers.exercises.core import Wrong, column, exercise, number, self_check, series_data
 
 
 # --------------------------------------------------------------------------- 03.1
 @exercise("03.1", "Flip it", "easy")
 def _flip_it(y_pred_flipped):
-    if not isinstance(y_pred_flipped, np.ndarray | list):
-        raise Wrong(
-            "y_pred_flipped should be an array of shape (100, 1); "
-            f"got {type(y_pred_flipped).__name__}"
-        )
-    got = np.asarray(y_pred_flipped, dtype=float)
-    X, _, W = _data()
-    if got.shape == (100,):
-        raise Wrong("y_pred_flipped has shape (100,); it should be (100, 1) like y")
-    if got.shape != (100, 1):
-        raise Wrong(f"y_pred_flipped has shape {got.shape}; it should be (100, 1) like y")
+    got = column(y_pred_flipped, "y_pred_flipped")
+    X, _, W = series_data()
     if not np.all((got == 0) | (got == 1)):
         raise Wrong("these are not class predictions (0 or 1): threshold the probabilities at 0.5")
     if np.array_equal(got, model.predict(X, -W)):
@@ -59,7 +42,7 @@ def _flip_it(y_pred_flipped):
 @exercise("03.2", "A weight vector by hand", "easy")
 def _by_hand(acc_by_hand):
     value = number(acc_by_hand, "acc_by_hand")
-    X, y, W = _data()
+    X, y, W = series_data()
     W_hand = np.array([[1.0, 1.0]])
     expected = model.accuracy(y, model.predict(X, W_hand))
 

@@ -16,16 +16,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from helpers.data import make_blobs
-from helpers.exercises.core import Wrong, exercise, number, self_check
+from helpers.exercises.core import Wrong, exercise, number, self_check, series_data
 from helpers.model import bce_loss, forward, gradient, numerical_gradient
-
-
-def _setup():
-    """The notebook's data and random start."""
-    X, y = make_blobs(100, seed=0)
-    W = np.random.default_rng(5).normal(size=(1, 2))
-    return X, y, W
 
 
 def _rel(a, b) -> float:
@@ -36,7 +28,7 @@ def _rel(a, b) -> float:
 @exercise("05.1", "The loss of a coin toss", "easy")
 def _(answer):
     loss = number(answer, "loss_half")
-    _, y, _ = _setup()
+    _, y, _ = series_data()
     ref = bce_loss(y, np.full_like(y, 0.5))
     if np.isclose(loss, ref, rtol=1e-6):
         return "log 2 it is: every sample costs -log(1/2), whatever its label"
@@ -60,7 +52,7 @@ def _(answer):
     if not isinstance(answer, (tuple, list)) or len(answer) != 2:
         raise Wrong("rel_errors should be a pair: (without the mean, with the sign flipped)")
     rel_sum, rel_sign = (number(a, "each relative error") for a in answer)
-    X, y, W = _setup()
+    X, y, W = series_data()
     dW = gradient(X, y, forward(X, W))
     dW_num = numerical_gradient(lambda W_: bce_loss(y, forward(X, W_)), W, eps=1e-4)
     ref_sum, ref_sign = _rel(X.shape[0] * dW, dW_num), _rel(-dW, dW_num)
@@ -98,7 +90,7 @@ def _mse_reference(X, y, W):
 def _(mse_gradient):
     if not callable(mse_gradient):
         raise Wrong("mse_gradient should be a function of (X, y, y_hat)")
-    X, y, W = _setup()
+    X, y, W = series_data()
     small_X = np.array([[1.0, 2.0, -1.0], [0.5, -1.0, 2.0], [-2.0, 0.5, 0.0]])
     small_y = np.array([[1.0], [0.0], [1.0]])
     cases = [

@@ -18,8 +18,8 @@ from functools import lru_cache
 
 import numpy as np
 
-from helpers.data import add_bias_feature, make_blobs
-from helpers.exercises.core import Wrong, exercise, number, self_check
+from helpers.data import add_bias_feature
+from helpers.exercises.core import Wrong, exercise, number, self_check, series_data
 from helpers.model import accuracy, forward, predict
 from helpers.training import gradient_descent
 
@@ -39,17 +39,10 @@ def _fraction(answer, what: str) -> float:
     return value
 
 
-@lru_cache(maxsize=1)
-def _blobs():
-    X, y = make_blobs(100, seed=0)
-    W0 = np.random.default_rng(5).normal(size=(1, 2))  # the start of notebook 06
-    return X, y, W0
-
-
 @lru_cache(maxsize=4)
 def _shift_experiment(dx: float, dy: float):
     """The bias section for the shift (dx, dy): (acc without bias, acc with, W_shift, W_b)."""
-    X, y, W0 = _blobs()
+    X, y, W0 = series_data()
     X_shift = X + np.array([dx, dy])
     W_shift, _ = gradient_descent(X_shift, y, W0, lr=0.5, n_iters=5000)
     X_b = add_bias_feature(X_shift)
