@@ -23,6 +23,7 @@ import pkgutil
 import re
 from typing import NamedTuple
 
+import ipywidgets
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -242,6 +243,12 @@ CALLS = {
                  "W0": (-2.0, 4.0), "fig": Figure(), "dpi": 40},
     ),
     "widgets.encode_png": (widgets.encode_png, lambda: {"rgba": np.zeros((2, 3, 4), np.uint8)}),
+    "widgets.figure_view": (
+        widgets.figure_view,
+        lambda: {"draw": lambda lr, ax: ax.plot([0.0, lr]),
+                 "controls": {"lr": ipywidgets.FloatSlider(value=1.0)},
+                 "figsize": (2.0, 1.5), "dpi": 40},
+    ),
     "widgets.learning_rate_explorer": (
         widgets.learning_rate_explorer,
         lambda: {**_data(100), "lr": 1.0, "n_iters": 5,
@@ -511,6 +518,13 @@ ROWS = [
     _row("explorer.plot_explorer", ValueError, "y", "labels 0 and 1", y=From(lambda g: 2 * g["y"])),
     # ---------------------------------------------------------------- widgets
     _row("widgets.encode_png", ValueError, "rgba", "uint8", rgba=np.zeros((2, 3, 4))),
+    _row("widgets.figure_view", TypeError, "draw", "callable", draw="show_descent"),
+    _row("widgets.figure_view", TypeError, "controls", "non-empty dict", controls={}),
+    _row("widgets.figure_view", TypeError, "controls['lr']", "ipywidgets slider",
+         controls={"lr": 0.5}),
+    _row("widgets.figure_view", TypeError, "figsize", "pair", figsize=6.0),
+    _row("widgets.figure_view", ValueError, "figsize[1]", "> 0", figsize=(6.0, 0.0)),
+    _row("widgets.figure_view", ValueError, "dpi", "> 0", dpi=-100),
     _row("widgets.learning_rate_explorer", ValueError, "X", "2 features",
          X=From(lambda g: np.hstack([g["X"], g["X"]]))),
     _row("widgets.learning_rate_explorer", ValueError, "y", "labels 0 and 1",
