@@ -10,7 +10,9 @@ and the new PNG has gone out on the kernel's socket (the ``Image`` sends its sta
 from inside the assignment). The browser's own work of showing the PNG comes after
 and is not counted.
 
-The goal is a median of at most 100 ms on the 2-core machine.
+The goal is a median of at most 100 ms on the 2-core machine. The table also gives
+the kernel's processor time per move (median), the work itself: on a machine whose
+cores other programs keep busy, the wall time is a multiple of it.
 """
 
 from __future__ import annotations
@@ -44,9 +46,9 @@ def _time_moves(slider, values):
         if value == slider.value:
             continue  # not a move: the observer would not run
         before = _image.value
-        start = _time.perf_counter()
+        start, cpu = _time.perf_counter(), _time.process_time()
         slider.value = value
-        times.append(_time.perf_counter() - start)
+        times.append((_time.perf_counter() - start, _time.process_time() - cpu))
         if _image.value == before:
             raise RuntimeError(f"the picture did not change for {slider.description} = {value}")
     return times
@@ -106,14 +108,16 @@ def main() -> None:
         ("04 learning-rate slider", times["lr"]),
         ("04 steps slider", times["steps"]),
     ]
-    print(f"{'update':<24} {'n':>3} {'median ms':>10} {'p90 ms':>8}")
-    print("-" * 48)
-    for name, ts in rows:
+    # cpu: the kernel's own processor time per move, which other busy programs do not inflate.
+    print(f"{'update':<24} {'n':>3} {'median ms':>10} {'p90 ms':>8} {'cpu ms':>7}")
+    print("-" * 56)
+    for name, pairs in rows:
+        wall, cpu = [p[0] for p in pairs], [p[1] for p in pairs]
         print(
-            f"{name:<24} {len(ts):>3} {1e3 * statistics.median(ts):>10.1f} "
-            f"{1e3 * float(np.percentile(ts, 90)):>8.1f}"
+            f"{name:<24} {len(wall):>3} {1e3 * statistics.median(wall):>10.1f} "
+            f"{1e3 * float(np.percentile(wall, 90)):>8.1f} {1e3 * statistics.median(cpu):>7.1f}"
         )
-    worst = max(statistics.median(ts) for _, ts in rows)
+    worst = max(statistics.median([p[0] for p in pairs]) for _, pairs in rows)
     verdict = "within" if worst <= GOAL else "OVER"
     print(f"slider median {1e3 * worst:.1f} ms: {verdict} the {1e3 * GOAL:.0f} ms goal")
 

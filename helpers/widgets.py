@@ -67,20 +67,34 @@ def encode_png(rgba) -> bytes:
     )
 
 
+def _rounded(limits) -> tuple[float, float]:
+    """Axis limits to 1/10,000 of their span: closer limits draw the same frame."""
+    lo, hi = limits
+    step = abs(hi - lo) / 1e4
+    return (round(lo / step), round(hi / step), float(f"{step:.3g}")) if step else (lo, hi)
+
+
 def figure_view(draw: Callable, controls, *, figsize=(6.0, 4.0), dpi: float = 100) -> widgets.VBox:
     """Controls and a figure that ``draw`` redraws whenever one of them moves.
 
     ``draw`` is a plain function that draws one state on the Axes it is given (a
     normal cell calls it for the static figure). Each change removes what the
     previous call drew (lines, patches, collections, texts, images, the legend,
-    the titles and axis labels), calls ``draw(**values, ax=ax)`` with every
-    control's value under its name, rescales the axes to the new data, renders the
-    figure off-screen (Agg, outside pyplot) and replaces the PNG of an
-    ``ipywidgets.Image``. The Axes itself, with its ticks, is kept: rebuilding them
-    (``ax.clear()``) would cost more than the rest of the redraw. The old picture
-    stays until the new one is ready and the picture keeps its size, so nothing
-    blanks or jumps; an ``Output`` widget cleared and drawn again is empty for as
-    long as the drawing takes.
+    the titles and axis labels) and restarts the colour cycle, calls
+    ``draw(**values, ax=ax)`` with every control's value under its name, rescales
+    the axes to the new data and renders the figure off-screen (Agg, outside
+    pyplot) into the PNG of an ``ipywidgets.Image``. The old picture stays until
+    the new one is ready and the picture keeps its size, so nothing blanks or
+    jumps; an ``Output`` widget cleared and drawn again is empty for as long as
+    the drawing takes.
+
+    The frame (the axes with its ticks, tick labels and axis labels) costs most of
+    a redraw and changes only with the limits and labels. It is drawn once per
+    limits, with margins fitted by ``tight_layout``, and kept
+    (``canvas.copy_from_bbox``); each picture pastes it back and draws what
+    ``draw`` added on top (``Figure.draw_artist``), as notebook 06's explorer does.
+    The picture is that of a full redraw but for the few pixels where a line
+    meets the frame and is drawn over it instead of under it.
 
     Parameters
     ----------
@@ -121,6 +135,14 @@ def figure_view(draw: Callable, controls, *, figsize=(6.0, 4.0), dpi: float = 10
     canvas = FigureCanvasAgg(fig)
     ax = fig.subplots()
 
+    frames: dict = {}  # the frame (axes, ticks, labels) per limits: its pixels and position
+
+    def drawn() -> list:
+        """What draw added: everything but the frame, in drawing order."""
+        legend = [] if ax.get_legend() is None else [ax.get_legend()]
+        artists = [*ax.lines, *ax.patches, *ax.collections, *ax.texts, *ax.images, *legend]
+        return sorted(artists, key=lambda artist: artist.get_zorder()) + [ax.title]
+
     def render() -> bytes:
         for artist in [*ax.lines, *ax.patches, *ax.collections, *ax.texts, *ax.images]:
             artist.remove()
@@ -130,12 +152,38 @@ def figure_view(draw: Callable, controls, *, figsize=(6.0, 4.0), dpi: float = 10
             ax.set_title("", loc=loc)
         ax.set_xlabel("")
         ax.set_ylabel("")
+        ax.set_prop_cycle(None)  # the default colours start again from the first
         ax.set_autoscale_on(True)  # draw may fix the limits again
         draw(**{name: control.value for name, control in controls.items()}, ax=ax)
         ax.relim()
         ax.autoscale_view()
-        fig.tight_layout()  # margins that fit this picture's tick labels and title
-        canvas.draw()
+        moving = drawn()
+        key = (
+            _rounded(ax.get_xlim()),  # a change below a pixel draws the same frame
+            _rounded(ax.get_ylim()),
+            ax.get_xscale(),
+            ax.get_yscale(),
+            ax.get_xlabel(),
+            ax.get_ylabel(),
+            ax.get_title("left"),
+            ax.get_title("right"),
+            ax.get_title().count("\n"),
+        )
+        if key not in frames:  # fit the margins, draw the frame alone and keep its pixels
+            fig.tight_layout()
+            for artist in moving:
+                artist.set_animated(True)
+            canvas.draw()
+            for artist in moving:
+                artist.set_animated(False)
+            if len(frames) >= 32:
+                del frames[next(iter(frames))]
+            frames[key] = (canvas.copy_from_bbox(fig.bbox), ax.get_position())
+        background, position = frames[key]
+        ax.set_position(position)
+        canvas.restore_region(background)
+        for artist in moving:
+            fig.draw_artist(artist)
         return encode_png(np.asarray(canvas.buffer_rgba()))
 
     image = widgets.Image(

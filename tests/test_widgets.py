@@ -111,7 +111,8 @@ def view():
         calls.append({"top": top, "width": width, "ax": ax, "lines_before": len(ax.lines)})
         ax.plot([0.0, width], [0.0, top], label="line")
         ax.legend()
-        ax.set_title(f"top = {top:g}")
+        ax.set_xlim(0.0, 6.0)  # the same frame for every width ...
+        ax.set_title(f"top = {top:g}, width = {width}")  # ... but another title
 
     top = widgets.SelectionSlider(options=[("1", 1.0), ("10", 10.0)], value=1.0)
     width = widgets.IntSlider(value=2, min=1, max=5)
@@ -146,7 +147,23 @@ def test_each_picture_starts_from_an_empty_axes_and_rescales(view):
     ax = calls[-1]["ax"]
     assert all(call["ax"] is ax for call in calls)  # one Axes, kept ...
     assert all(call["lines_before"] == 0 for call in calls)  # ... emptied before each draw
-    assert ax.get_ylim()[1] >= 10.0 and ax.get_title() == "top = 10"
+    assert ax.get_ylim()[1] >= 10.0 and ax.get_title() == "top = 10, width = 2"
     top.value = 1.0
     assert ax.get_ylim()[1] < 2.0  # the limits follow the data down again
     assert len(ax.lines) == 1 and len(ax.get_legend().get_lines()) == 1
+
+
+def test_a_picture_is_that_of_a_full_redraw(view):
+    from PIL import Image
+
+    box, top, width, calls = view
+    # A new frame, another, the first one again, then the same frame with another title.
+    for control, value in ((top, 10.0), (top, 1.0), (top, 10.0), (width, 5)):
+        control.value = value
+        got = np.asarray(Image.open(io.BytesIO(bytes(box.children[1].value))).convert("RGB"))
+        canvas = calls[-1]["ax"].figure.canvas
+        canvas.draw()  # the same figure drawn in full, frame and all
+        want = np.asarray(canvas.buffer_rgba())[..., :3]
+        assert got.shape == want.shape
+        # Only where the line meets the frame may the two differ (it is drawn over it).
+        assert np.mean(np.any(got != want, axis=2)) < 0.002
