@@ -77,6 +77,8 @@ MATHJAX_ES5 = Path(mathjax.__file__).parent / "static" / "mathjax" / "es5"
 # Relative to _static/. tex-chtml.js loads the rest (TeX extensions, fonts, the
 # accessibility menu's parts) from beside itself.
 mathjax_path = "mathjax/tex-chtml.js"
+# An unknown macro (a typo) is an error that the browser check finds, not red text.
+mathjax3_config = {"tex": {"packages": {"[-]": ["noundefined"]}}}
 
 # --- HTML ----------------------------------------------------------------------------
 html_theme = "sphinx_book_theme"
@@ -206,6 +208,11 @@ def on_source_read(app, docname: str, content: list[str]) -> None:
         content[0] = json.dumps(add_to_notebook(nb, source))
 
 
+def always_reread_landing_page(app, env, added, changed, removed) -> list[str]:
+    """The README's navigation lists the notebooks: re-read it when any page is added."""
+    return [root_doc]
+
+
 def copy_mathjax(app, exception) -> None:
     """Copy MathJax (TeX in, HTML-CSS out, fonts, menu) into _static/mathjax/."""
     if exception is not None or app.builder.format != "html":
@@ -223,4 +230,5 @@ def copy_mathjax(app, exception) -> None:
 
 def setup(app):
     app.connect("source-read", on_source_read)
+    app.connect("env-get-outdated", always_reread_landing_page)
     app.connect("build-finished", copy_mathjax)

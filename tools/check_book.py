@@ -83,7 +83,11 @@ class _PageParser(HTMLParser):
         if tag == "a" and "href" in a:
             self.links.append(("a.href", a["href"]))
         if tag == "link" and "href" in a:
-            kind = "loads" if {"stylesheet", "preload", "icon"} & set(a.get("rel", "").split()) else "links"
+            kind = (
+                "loads"
+                if {"stylesheet", "preload", "icon"} & set(a.get("rel", "").split())
+                else "links"
+            )
             getattr(self, kind).append(("link.href", a["href"]))
         if tag in self.LOADS and self.LOADS[tag] in a:
             self.loads.append((f"{tag}.src", a[self.LOADS[tag]]))
@@ -190,6 +194,7 @@ async () => {
     images: imgs.length, broken,
     math: math.length, untypeset, errors, rawTex,
     text,
+    outputImages: document.querySelectorAll('div.cell_output img').length,
     codeCells: document.querySelectorAll('div.cell_input').length,
     copyButtonsInCells: document.querySelectorAll('div.cell_input button.copybtn').length,
     links: [...document.querySelectorAll('a[href]')].map((a) => a.href),
@@ -309,6 +314,18 @@ def search_word(notebook: Path) -> str:
     return max(words, key=len)
 
 
+def stored_figures(notebook: Path) -> int:
+    """How many figures the notebook stores as outputs (PNG, JPEG or SVG)."""
+    nb = json.loads(notebook.read_text(encoding="utf-8"))
+    kinds = ("image/png", "image/jpeg", "image/svg+xml")
+    return sum(
+        any(k in out.get("data", {}) for k in kinds)
+        for c in nb["cells"]
+        if c["cell_type"] == "code"
+        for out in c.get("outputs", [])
+    )
+
+
 def _has_widget(notebook: Path) -> bool:
     nb = json.loads(notebook.read_text(encoding="utf-8"))
     return any(
@@ -334,7 +351,7 @@ def check_series(
     for page in pages:
         if page not in reports:
             problems.append(f"{page}: no page for {page.removesuffix('.html')}.ipynb")
-    for before, after in zip(order, order[1:]):
+    for before, after in zip(order, order[1:], strict=False):
         if before in reports and after in reports:
             nxt = reports[before]["next"]
             if nxt is None or os.path.normpath(Path(before).parent / nxt) != after:
@@ -351,11 +368,18 @@ def check_series(
         if report is None:
             continue
         notebook = repo / page.replace(".html", ".ipynb")
-        if not any(urlsplit(u).path.endswith(f"/_sources/{notebook.relative_to(repo)}") for u in report["links"]):
+        if not any(
+            urlsplit(u).path.endswith(f"/_sources/{notebook.relative_to(repo)}")
+            for u in report["links"]
+        ):
             problems.append(f"{page}: no download link to the notebook")
+        figures = stored_figures(notebook)
+        if report["outputImages"] < figures:
+            problems.append(f"{page}: shows {report['outputImages']} of its {figures} figures")
         if report["codeCells"] and report["copyButtonsInCells"] != report["codeCells"]:
             problems.append(
-                f"{page}: {report['copyButtonsInCells']} copy buttons for {report['codeCells']} code cells"
+                f"{page}: {report['copyButtonsInCells']} copy buttons "
+                f"for {report['codeCells']} code cells"
             )
         binder = f"https://mybinder.org/v2/gh/{repository}/{branch}?urlpath=lab/tree/{notebook.relative_to(repo)}"
         has_binder = binder in report["links"]
@@ -371,7 +395,10 @@ def check_series(
                 problems.append(f"{page}: shows a widget's raw output ({leftover!r})")
     for page, found in search_results.items():
         if page not in found:
-            problems.append(f"search for {search_word(repo / page.replace('.html', '.ipynb'))!r}: {page} not among {found}")
+            problems.append(
+                f"search for {search_word(repo / page.replace('.html', '.ipynb'))!r}: "
+                f"{page} not among {found}"
+            )
     return problems
 
 
@@ -392,15 +419,24 @@ def main(argv: list[str] | None = None) -> int:
         print(f"check_book: no site in {args.site}: run `make book` first", file=sys.stderr)
         return 2
     problems = check_links(args.site)
-    reports, results, browser_problems = check_in_browser(args.site, args.chromium, searches_for(REPO))
+    reports, results, browser_problems = check_in_browser(
+        args.site, args.chromium, searches_for(REPO)
+    )
     problems += browser_problems
     problems += check_series(
-        REPO, args.site, reports, results,
-        os.environ.get("BOOK_REPOSITORY", ""), os.environ.get("BOOK_BRANCH") or "main",
+        REPO,
+        args.site,
+        reports,
+        results,
+        os.environ.get("BOOK_REPOSITORY", ""),
+        os.environ.get("BOOK_BRANCH") or "main",
     )
     n_images = sum(r["images"] for r in reports.values())
     n_math = sum(r["math"] for r in reports.values())
-    print(f"check_book: {len(reports)} pages, {n_images} images, {n_math} equations, {len(results)} searches")
+    print(
+        f"check_book: {len(reports)} pages, {n_images} images, {n_math} equations, "
+        f"{len(results)} searches"
+    )
     for problem in problems:
         print("  " + problem)
     print(f"check_book: {len(problems)} problems")

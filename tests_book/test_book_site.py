@@ -1,0 +1,64 @@
+"""The built website (``make book``) checked in headless Chromium: ``make test-book``.
+
+What is checked is listed in tools/check_book.py; every expectation comes from the
+files (notebooks/ and solutions/ in sorted order), so a new notebook is checked
+without a change here. BOOK_REPOSITORY must be what the site was built with (the
+Makefile passes the same value to both).
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from conftest import REPO, check_book
+
+SITE = check_book.SITE
+
+
+@pytest.fixture(scope="module")
+def site():
+    if not (SITE / "README.html").is_file():
+        pytest.fail(f"no website in {SITE}: run `make book` first (make test-book does)")
+    return SITE
+
+
+@pytest.fixture(scope="module")
+def browser_run(site, chromium):
+    return check_book.check_in_browser(site, chromium, check_book.searches_for(REPO))
+
+
+def test_every_internal_link_and_file_resolves(site):
+    assert check_book.check_links(site) == []
+
+
+def test_every_page_loads_its_images_and_typesets_its_maths(site, browser_run):
+    reports, _, problems = browser_run
+    assert problems == []
+    # Every page was opened (the index.html redirect is checked through its target).
+    assert set(reports) == {p.relative_to(site).as_posix() for p in check_book.html_pages(site)} - {
+        "index.html"
+    }
+    assert sum(r["images"] for r in reports.values()) > 0
+    assert sum(r["math"] for r in reports.values()) > 0
+
+
+def test_the_series_is_on_the_site_as_promised(site, browser_run):
+    reports, search_results, _ = browser_run
+    problems = check_book.check_series(
+        REPO,
+        site,
+        reports,
+        search_results,
+        os.environ.get("BOOK_REPOSITORY", ""),
+        os.environ.get("BOOK_BRANCH") or "main",
+    )
+    assert problems == []
+    assert set(search_results) == set(check_book.searches_for(REPO))
+    n_series = len(list(REPO.glob("notebooks/[0-9][0-9]_*.ipynb")))
+    print(
+        f"\nbook: {len(reports)} pages ({n_series} notebooks), "
+        f"{sum(r['images'] for r in reports.values())} images, "
+        f"{sum(r['math'] for r in reports.values())} equations, "
+        f"{len(search_results)} searches"
+    )
