@@ -66,6 +66,8 @@ extensions = ["myst_nb", "sphinx_copybutton"]
 nb_execution_mode = "off"
 nb_merge_streams = True
 myst_enable_extensions = ["dollarmath", "amsmath"]
+# Headings get GitHub's anchors, so a link like [the website](#the-website) works here too.
+myst_heading_anchors = 3
 # The solution notebooks go from their title (#) straight to the exercises, whose
 # headings the series fixes as "### Exercise NN.k · ..." (tests/test_exercises.py):
 # a skipped level there is the format, not a mistake. Every other warning fails the build.

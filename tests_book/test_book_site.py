@@ -62,3 +62,31 @@ def test_the_series_is_on_the_site_as_promised(site, browser_run):
         f"{sum(r['math'] for r in reports.values())} equations, "
         f"{len(search_results)} searches"
     )
+
+
+def test_the_site_works_opened_from_the_files(site, chromium):
+    """From a USB stick (file://): maths typeset, figures shown, search finds a notebook."""
+    from playwright.sync_api import sync_playwright
+
+    notebook = max(
+        check_book.series_pages(REPO)[: len(check_book.searches_for(REPO))],
+        key=lambda page: (site / page).read_text(encoding="utf-8").count('class="math'),
+    )
+    word = check_book.searches_for(REPO)[notebook]
+    root = site.resolve().as_uri() + "/"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=check_book.CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(root + notebook, wait_until="networkidle")
+        page.evaluate("() => window.MathJax?.startup?.promise?.then(() => true) ?? null")
+        report = page.evaluate(check_book.PAGE_REPORT_JS)
+        page.goto(f"{root}search.html?q={word}", wait_until="networkidle")
+        page.wait_for_function(
+            "() => (document.querySelector('#search-results .search-summary')"
+            "?.textContent ?? '').trim().length > 0"
+        )
+        found = page.evaluate(check_book.SEARCH_RESULTS_JS)
+        browser.close()
+    assert report["math"] > 0 and report["untypeset"] == [] and report["errors"] == []
+    assert report["outputImages"] > 0 and report["broken"] == []
+    assert any(url.endswith("/" + notebook) for url in found), (word, found)
