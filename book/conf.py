@@ -85,8 +85,6 @@ mathjax3_config = {"tex": {"packages": {"[-]": ["noundefined"]}}}
 # --- HTML ----------------------------------------------------------------------------
 html_theme = "sphinx_book_theme"
 html_title = project
-html_static_path = ["_static"]
-html_css_files = ["book.css"]
 # Download links give the notebook itself (.ipynb), not a .ipynb.txt copy.
 html_sourcelink_suffix = ""
 html_show_sphinx = False
@@ -138,8 +136,8 @@ TOCTREES = f"""
 
 #: A code cell with a widget, by the rule of tests/test_notebooks_tidy.py.
 WIDGET_CELL = re.compile(r"ipywidgets|helpers\.widgets")
-#: A markdown link to a local target: ](target) with no scheme and no anchor alone.
-LOCAL_LINK = re.compile(r"\]\((?![a-z][a-z0-9+.-]*:|#)([^)\s]+)\)")
+#: A markdown link (or image, with "!") to a local target: no scheme, not an anchor alone.
+LOCAL_LINK = re.compile(r"(!?)\[([^\]\n]*)\]\((?![a-z][a-z0-9+.-]*:|#)([^)\s]+)\)")
 
 
 def widget_note() -> str:
@@ -163,23 +161,28 @@ def first_page_in(folder: Path) -> str | None:
 
 
 def map_folder_links(text: str, source: Path) -> str:
-    """Point a link to a folder of pages (``[solutions/](solutions)``) at its first page.
+    """Point links to folders somewhere on the site; GitHub would show a listing.
 
-    GitHub shows a folder's listing; the site has no such page, so the link goes to the
-    first page of the part instead. Links to files are left to MyST, which resolves a
-    link to a page's source file (``notebooks/01_....ipynb``) to that page.
+    A folder of pages (``[solutions/](solutions)``) links to its first page. Any other
+    folder of the repository (``[helpers](../helpers)``) links to its listing on GitHub
+    when the site is built for a repository (BOOK_REPOSITORY), and is plain text
+    otherwise. Links to files are left to MyST: a page's source
+    (``notebooks/01_....ipynb``) becomes a link to that page, another file a download.
     """
 
     def repl(match: re.Match) -> str:
-        target = match.group(1)
-        path, _, anchor = target.partition("#")
+        bang, label, target = match.groups()
+        path = target.partition("#")[0]
         folder = (source.parent / path).resolve()
-        if not folder.is_dir() or not folder.is_relative_to(ROOT):
+        if bang or not path or not folder.is_dir() or not folder.is_relative_to(ROOT):
             return match.group(0)
         first = first_page_in(folder)
-        if first is None:
-            return match.group(0)
-        return f"]({path.rstrip('/')}/{first})"
+        if first is not None:
+            return f"[{label}]({path.rstrip('/')}/{first})"
+        if REPOSITORY:
+            where = folder.relative_to(ROOT).as_posix()
+            return f"[{label}](https://github.com/{REPOSITORY}/tree/{BRANCH}/{where})"
+        return label
 
     return LOCAL_LINK.sub(repl, text)
 

@@ -41,13 +41,26 @@ def test_a_link_to_a_folder_of_pages_goes_to_its_first_page():
     )
 
 
+def test_a_link_to_another_folder_goes_to_github_or_becomes_text(monkeypatch):
+    text = "The code is in [the helpers](helpers), see [model](helpers/model.py)."
+    monkeypatch.setattr(conf, "REPOSITORY", "")
+    assert conf.map_folder_links(text, REPO / "README.md") == (
+        "The code is in the helpers, see [model](helpers/model.py)."
+    )
+    monkeypatch.setattr(conf, "REPOSITORY", "ann/nn-course")
+    monkeypatch.setattr(conf, "BRANCH", "spring")
+    assert conf.map_folder_links("[h](../helpers/)", REPO / "notebooks" / "x.ipynb") == (
+        "[h](https://github.com/ann/nn-course/tree/spring/helpers)"
+    )
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "[01](notebooks/01_artificial-data.ipynb)",  # a page's source: MyST resolves it
         "[nbval](https://github.com/computationalmodelling/nbval)",
         "[recap](#recap)",
-        "[helpers](helpers)",  # a folder without pages
+        "![a figure](helpers)",  # an image is never mapped
         "[gone](no-such-folder)",
     ],
 )
