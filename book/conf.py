@@ -112,6 +112,10 @@ if REPOSITORY:
         },
     }
 
+# A fence without a language (the README's tables of measurements) is plain text;
+# notebook cells are highlighted in their kernel's language.
+highlight_language = "text"
+
 # Copy buttons on code (cells and the README's commands), not on outputs.
 copybutton_selector = "div:not(.output) > div.highlight > pre"
 copybutton_exclude = ".linenos, .gp, .go"
