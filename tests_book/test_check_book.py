@@ -164,7 +164,8 @@ def report(page: str, prev: str | None, nxt: str | None, **extra) -> dict:
     links = [base + "_sources/" + notebook] if "/" in page else []
     return {
         "images": 0, "math": 0, "text": "", "codeCells": 0, "copyButtonsInCells": 0,
-        "outputImages": 0, "links": links, "prev": prev, "next": nxt, **extra,
+        "outputImages": 0, "sections": 2, "pageToc": 3, "links": links,
+        "prev": prev, "next": nxt, **extra,
     }  # fmt: skip
 
 
@@ -224,6 +225,8 @@ def test_search_words_come_from_the_titles(repo):
         (lambda r, s: r["notebooks/01_data.html"]["links"].clear(), "no download link"),
         (lambda r, s: r["notebooks/01_data.html"].update(outputImages=0),
          "shows 0 of its 1 figures"),
+        (lambda r, s: r["notebooks/01_data.html"].update(pageToc=0),
+         "table of contents lists 0 of its 2 sections"),
         (lambda r, s: r["notebooks/01_data.html"].update(copyButtonsInCells=0),
          "0 copy buttons for 1 code cells"),
         (lambda r, s: r["notebooks/02_slider.html"].update(text=""),

@@ -2,6 +2,9 @@
 
     python tools/check_book.py [--site build/book/html] [--chromium /usr/bin/chromium]
 
+BOOK_REPOSITORY and BOOK_BRANCH must be what the site was built with: ``make test-book``
+passes ``make book``'s values to both.
+
 Two parts, each returning a list of problems (empty when all is well):
 
 - ``check_links``: reads every HTML page of the site and checks every internal
@@ -19,7 +22,8 @@ Two parts, each returning a list of problems (empty when all is well):
 
 ``check_series`` adds what the series promises (README "The website"): a page for
 every ``notebooks/NN_*.ipynb`` and ``solutions/NN_*.ipynb`` in reading order with
-previous/next links, a download link to each notebook, copy buttons on code cells,
+previous/next links, each stored figure shown, a table of contents listing each
+section, a download link to each notebook, copy buttons on code cells,
 the note after each widget cell, the Binder link when the site was built for a
 repository, and a search for a word of each notebook's title that finds it.
 """
@@ -195,6 +199,8 @@ async () => {
     math: math.length, untypeset, errors, rawTex,
     text,
     outputImages: document.querySelectorAll('div.cell_output img').length,
+    sections: document.querySelectorAll('article h2').length,
+    pageToc: document.querySelectorAll('nav.page-toc a').length,
     codeCells: document.querySelectorAll('div.cell_input').length,
     copyButtonsInCells: document.querySelectorAll('div.cell_input button.copybtn').length,
     links: [...document.querySelectorAll('a[href]')].map((a) => a.href),
@@ -373,6 +379,11 @@ def check_series(
             for u in report["links"]
         ):
             problems.append(f"{page}: no download link to the notebook")
+        if report["pageToc"] < report["sections"]:
+            problems.append(
+                f"{page}: its table of contents lists {report['pageToc']} "
+                f"of its {report['sections']} sections"
+            )
         figures = stored_figures(notebook)
         if report["outputImages"] < figures:
             problems.append(f"{page}: shows {report['outputImages']} of its {figures} figures")
