@@ -77,10 +77,10 @@ def test_the_site_works_opened_from_the_files(site, chromium):
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=check_book.CHROMIUM_ARGS)
         page = browser.new_page()
-        page.goto(root + notebook, wait_until="networkidle")
-        page.evaluate("() => window.MathJax?.startup?.promise?.then(() => true) ?? null")
+        page.goto(root + notebook, wait_until="load")
+        page.evaluate(check_book.SETTLED_JS)
         report = page.evaluate(check_book.PAGE_REPORT_JS)
-        page.goto(f"{root}search.html?q={word}", wait_until="networkidle")
+        page.goto(f"{root}search.html?q={word}", wait_until="load")
         page.wait_for_function(
             "() => (document.querySelector('#search-results .search-summary')"
             "?.textContent ?? '').trim().length > 0"

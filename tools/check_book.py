@@ -42,7 +42,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 REPO = Path(__file__).resolve().parents[1]
 SITE = REPO / "build" / "book" / "html"
@@ -210,6 +210,15 @@ async () => {
 }
 """
 
+# MathJax typesets after the load event (startup.promise settles when it is done), then
+# its fonts load: by the end, every request of the page has been answered.
+SETTLED_JS = """
+async () => {
+  if (window.MathJax?.startup?.promise) await window.MathJax.startup.promise;
+  await document.fonts.ready;
+}
+"""
+
 SEARCH_RESULTS_JS = """
 () => [...document.querySelectorAll('#search-results ul.search li a')]
         .map((a) => new URL(a.getAttribute('href'), location.href).pathname)
@@ -220,7 +229,7 @@ def _chromium(playwright, chromium: str):
     return playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
 
 
-def _open(page, url: str, problems: list[str], name: str) -> None:
+def _open(page, url: str, problems: list[str], name: str, redirect: str | None = None) -> None:
     """Load ``url``, recording every failed request or request to another host."""
     failed: list[str] = []
 
@@ -234,10 +243,11 @@ def _open(page, url: str, problems: list[str], name: str) -> None:
     page.on("response", on_response)
     page.on("requestfailed", on_failed)
     try:
-        page.goto(url, wait_until="networkidle", timeout=PAGE_TIMEOUT_MS)
-        # MathJax typesets after the load event; startup.promise settles when it is done.
-        page.evaluate("() => window.MathJax?.startup?.promise?.then(() => true) ?? null")
-        page.wait_for_load_state("networkidle", timeout=PAGE_TIMEOUT_MS)
+        page.goto(url, wait_until="load", timeout=PAGE_TIMEOUT_MS)
+        if redirect:  # a <meta http-equiv="refresh">: wait for the page it opens
+            page.wait_for_url(urljoin(url, redirect), timeout=PAGE_TIMEOUT_MS)
+            page.wait_for_load_state("load", timeout=PAGE_TIMEOUT_MS)
+        page.evaluate(SETTLED_JS)
     finally:
         page.remove_listener("response", on_response)
         page.remove_listener("requestfailed", on_failed)
@@ -274,7 +284,8 @@ def check_in_browser(
         for path in html_pages(site):
             name = path.relative_to(site).as_posix()
             off_site.clear()
-            _open(page, base + name, problems, name)
+            refresh = [u for what, u in _parse(path).links if what == "meta.refresh"]
+            _open(page, base + name, problems, name, refresh[0] if refresh else None)
             problems.extend(f"{name}: requested {url} from another host" for url in off_site)
             if page.url.rstrip("/") != (base + name).rstrip("/"):
                 continue  # a redirect (index.html): the target page is checked itself
@@ -285,7 +296,7 @@ def check_in_browser(
             problems.extend(f"{name}: MathJax error: {e!r}" for e in report["errors"])
             problems.extend(f"{name}: TeX left as text: {t!r}" for t in report["rawTex"])
         for key, query in (searches or {}).items():
-            page.goto(f"{base}search.html?q={query}", wait_until="networkidle")
+            page.goto(f"{base}search.html?q={query}", wait_until="load")
             # Sphinx's search writes a summary line once it has finished.
             page.wait_for_function(
                 "() => (document.querySelector('#search-results .search-summary')"
