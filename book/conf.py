@@ -41,7 +41,7 @@ if REPOSITORY and not re.fullmatch(r"[\w.-]+/[\w.-]+", REPOSITORY):
 
 project = "Neural networks from scratch, with NumPy"
 author = "the authors of the series"
-copyright = "the authors of the series"  # noqa: A001 (Sphinx's name)
+copyright = "the authors of the series"
 
 # The repository's root is the source folder, so that the README's links
 # (notebooks/01_....ipynb) and the notebooks' (../solutions/..., ../README.md) resolve
