@@ -18,6 +18,7 @@ branch Binder opens. Without it the site has no repository or Binder links.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import re
@@ -27,6 +28,11 @@ from pathlib import Path
 import mathjax  # the django-static-mathjax package: MathJax's files, no Django needed
 
 ROOT = Path(__file__).resolve().parents[1]
+_spec = importlib.util.spec_from_file_location(
+    "tidy_notebooks", ROOT / "tools" / "tidy_notebooks.py"
+)
+tidy_notebooks = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(tidy_notebooks)
 SERIES = sorted(p.relative_to(ROOT).as_posix() for p in ROOT.glob("notebooks/[0-9][0-9]_*.ipynb"))
 SOLUTIONS = sorted(
     p.relative_to(ROOT).as_posix() for p in ROOT.glob("solutions/[0-9][0-9]_*.ipynb")
@@ -207,14 +213,24 @@ def add_to_notebook(nb: dict, source: Path) -> dict:
     return {**nb, "cells": cells}
 
 
+def notebook_page(text: str, source: Path) -> str:
+    """A notebook's JSON as the site shows it.
+
+    Widget views and widget state that a working copy may hold (JupyterLab's autosave;
+    git commits them tidied, see tools/tidy_notebooks.py) are dropped the same way, so
+    a site built from a working copy shows what a clone would; then add_to_notebook.
+    """
+    nb = json.loads(tidy_notebooks.tidy_text(text) or text)
+    return json.dumps(add_to_notebook(nb, source))
+
+
 def on_source_read(app, docname: str, content: list[str]) -> None:
     """Edit each page's text before it is parsed; the files on disk stay as they are."""
     source = Path(app.env.doc2path(docname))
     if docname == root_doc:
         content[0] = map_folder_links(content[0], source) + TOCTREES
     elif source.suffix == ".ipynb":
-        nb = json.loads(content[0])
-        content[0] = json.dumps(add_to_notebook(nb, source))
+        content[0] = notebook_page(content[0], source)
 
 
 def always_reread_landing_page(app, env, added, changed, removed) -> list[str]:

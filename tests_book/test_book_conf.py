@@ -122,3 +122,27 @@ def test_a_malformed_repository_setting_is_refused(value):
     assert (
         f"BOOK_REPOSITORY: expected a GitHub repository as owner/name, got {value!r}" in run.stderr
     )
+
+
+def test_widget_views_of_a_working_copy_are_not_shown():
+    """A notebook run in JupyterLab holds widget views until git tidies it; the site drops them."""
+    view = {"model_id": "abc", "version_major": 2, "version_minor": 0}
+    nb = {
+        "cells": [
+            {"cell_type": "code", "id": "w", "metadata": {}, "execution_count": 1,
+             "source": "# NBVAL_IGNORE_OUTPUT\nimport ipywidgets", "outputs": [
+                 {"output_type": "display_data", "metadata": {}, "data": {
+                     "application/vnd.jupyter.widget-view+json": view,
+                     "text/plain": "interactive(children=(FloatSlider(value=0.9)))"}}]},
+            {"cell_type": "code", "id": "p", "metadata": {}, "execution_count": 2,
+             "source": "print(1)", "outputs": [
+                 {"output_type": "stream", "name": "stdout", "text": "1\n"}]},
+        ],
+        "metadata": {"widgets": {"application/vnd.jupyter.widget-state+json": {}}},
+        "nbformat": 4, "nbformat_minor": 5,
+    }  # fmt: skip
+    shown = json.loads(conf.notebook_page(json.dumps(nb), REPO / "notebooks" / "x.ipynb"))
+    assert "widgets" not in shown["metadata"]
+    assert shown["cells"][0]["outputs"] == []
+    assert shown["cells"][1]["id"] == "w-widget-note"
+    assert shown["cells"][2]["outputs"] == nb["cells"][1]["outputs"]
