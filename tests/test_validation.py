@@ -34,6 +34,7 @@ from helpers import (
     explorer,
     explorer_panels,
     learning_rate,
+    lines,
     mlp,
     model,
     plotting,
@@ -187,6 +188,18 @@ CALLS = {
     "learning_rate.measured_threshold": (
         learning_rate.measured_threshold,
         lambda: {"sweep": _sweep()},
+    ),
+    "lines.line_accuracies": (
+        lines.line_accuracies,
+        lambda: {**_data(), "angles": np.array([0.0, 1.0])},
+    ),
+    "lines.critical_angles": (
+        lines.critical_angles,
+        lambda: {"X": _blobs()[0], "through_origin": True},
+    ),
+    "lines.best_line": (
+        lines.best_line,
+        lambda: {**_data(), "through_origin": False, "angles": np.array([0.0, 1.0])},
     ),
     "plotting.plot_data": (
         plotting.plot_data,
@@ -465,6 +478,17 @@ ROWS = [
          sweep=From(lambda g: dict(g["sweep"], tail_loss=[1.0]))),
     _row("plotting.plot_lr_sweep", TypeError, "bound", "number", bound="2"),
     _row("plotting.plot_lr_sweep", ValueError, "threshold", "> 0", threshold=-1.0),
+    # ---------------------------------------------------------------- lines
+    _row("lines.line_accuracies", ValueError, "X", "2 features", X=np.ones((20, 3))),
+    _row("lines.line_accuracies", ValueError, "y", "(20, 1)", y=np.zeros(20)),
+    _row("lines.line_accuracies", ValueError, "angles", "1-D", angles=np.zeros((2, 1))),
+    _row("lines.critical_angles", ValueError, "X", "2 features", X=np.ones((20, 1))),
+    _row("lines.critical_angles", TypeError, "through_origin", "True or False",
+         through_origin="yes"),
+    _row("lines.best_line", ValueError, "X", "2 features", X=np.ones((20, 3))),
+    _row("lines.best_line", ValueError, "y", "only the labels 0 and 1", y=np.full((20, 1), 2.0)),
+    _row("lines.best_line", TypeError, "through_origin", "True or False", through_origin=1),
+    _row("lines.best_line", ValueError, "angles", "finite", angles=np.array([0.0, np.nan])),
     # ---------------------------------------------------------------- explorer_panels
     _row("explorer_panels.nice_ceiling", ValueError, "value", "> 0", value=-1.0),
     _row("plotting.half_plane", ValueError, "W", "(1, 2)", W=np.ones((2, 1))),
