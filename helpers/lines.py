@@ -71,24 +71,24 @@ def line_accuracies(X, y, angles) -> tuple[NDArray, NDArray, NDArray]:
     angles = as_float_array("angles", angles, ndim=1)
     n = X.shape[0]
     U = np.column_stack([np.cos(angles), np.sin(angles)])  # unit normals, (n_angles, 2)
-    P = X @ U.T  # each point's position along each normal, (n_samples, n_angles)
-    is_1 = y == 1  # (n_samples, 1)
-    through_origin = np.mean((P >= 0) == is_1, axis=0)
+    P = U @ X.T  # each point's position along each normal, (n_angles, n_samples)
+    is_1 = y[:, 0] == 1  # (n_samples,)
+    through_origin = np.mean((P >= 0) == is_1, axis=1)
 
-    # Sorted along u, a threshold puts the lowest k points in class 0 and the rest in 1.
-    order = np.argsort(P, axis=0)
-    P_sorted = np.take_along_axis(P, order, axis=0)
-    ones = is_1[:, 0][order]  # the labels in that order, (n_samples, n_angles)
-    n_ones = ones.sum(axis=0)
-    zeros_below = np.cumsum(~ones, axis=0)  # class-0 points among the lowest k = 1..n
-    ones_above = n_ones - np.cumsum(ones, axis=0)  # class-1 points above them
-    right = np.vstack([n_ones[None, :], zeros_below + ones_above])  # k = 0..n, (n + 1, n_angles)
-    right[1:-1][P_sorted[1:] == P_sorted[:-1]] = -1  # no threshold splits two equal positions
-    k = np.argmax(right, axis=0)
-    best = right[k, np.arange(k.size)] / n
+    # Sorted along u, a threshold puts the lowest k points in class 0 and the rest in 1:
+    # right are the k - ones_below class-0 points below it and the n_ones - ones_below above.
+    order = np.argsort(P, axis=1)
+    P_sorted = np.take_along_axis(P, order, axis=1)
+    ones_below = np.zeros((P.shape[0], n + 1), dtype=np.int64)  # for k = 0..n
+    np.cumsum(is_1[order], axis=1, out=ones_below[:, 1:])
+    right = np.arange(n + 1) - 2 * ones_below + np.count_nonzero(is_1)  # (n_angles, n + 1)
+    right[:, 1:-1][P_sorted[:, 1:] == P_sorted[:, :-1]] = -1  # no cut between equal positions
+    k = np.argmax(right, axis=1)
+    rows = np.arange(k.size)
+    best = right[rows, k] / n
 
-    below = np.take_along_axis(P_sorted, np.maximum(k - 1, 0)[None, :], axis=0)[0]
-    above = np.take_along_axis(P_sorted, np.minimum(k, n - 1)[None, :], axis=0)[0]
+    below = P_sorted[rows, np.maximum(k - 1, 0)]  # the neighbours the threshold sits between
+    above = P_sorted[rows, np.minimum(k, n - 1)]
     thresholds = np.where(k == 0, above - 1.0, np.where(k == n, below + 1.0, (below + above) / 2))
     return through_origin, best, thresholds
 
