@@ -34,7 +34,7 @@ CLASS_COLORS = ("#0072B2", "#E69F00")
 CLASS_MARKERS = ("o", "s")
 #: Light versions of the class colours for decision regions.
 REGION_COLORS = ("#cfe3f1", "#fbe8c4")
-#: Colour of a descent path, and of highlighted mistakes.
+#: Colour of a descent path.
 PATH_COLOR = "#D55E00"
 #: Colours for curves that are not classes (learning rates, activations, methods):
 #: Okabe-Ito bluish green, reddish purple and sky blue, none of them a class colour.
@@ -69,7 +69,7 @@ def plot_data(X, y, ax: Axes | None = None, *, misclassified=None) -> Axes:
         Labels, 0 or 1.
     ax : Axes, optional
     misclassified : array-like of bool of shape (n_samples, 1) or (n_samples,), optional
-        Points to ring in red, e.g. ``(y_pred != y)``.
+        Points to ring in black (visible on both classes and regions), e.g. ``(y_pred != y)``.
 
     Returns
     -------
@@ -107,8 +107,8 @@ def plot_data(X, y, ax: Axes | None = None, *, misclassified=None) -> Axes:
             X[wrong, 1],
             s=140,
             facecolors="none",
-            edgecolors=PATH_COLOR,
-            linewidths=1.5,
+            edgecolors="black",
+            linewidths=1.6,
             label=f"misclassified ({int(wrong.sum())})",
             zorder=4,
         )

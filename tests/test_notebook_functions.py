@@ -58,6 +58,8 @@ EXPECTED = [
     ("02", "forward"),
     ("05", "bce_loss"),
     ("05", "gradient"),
+    ("08", "make_xor"),
+    ("08", "make_moons"),
 ]
 
 

@@ -103,7 +103,7 @@ def test_plot_data_rings_the_misclassified_points(blobs, ax):
     rings = scatters[2]
     np.testing.assert_array_equal(rings.get_offsets(), X[wrong[:, 0]])
     assert rings.get_facecolor().shape[0] == 0 or np.all(rings.get_facecolor()[:, 3] == 0)
-    np.testing.assert_allclose(rings.get_edgecolor(), [to_rgba(PATH_COLOR)])
+    np.testing.assert_allclose(rings.get_edgecolor(), [to_rgba("black")])
     assert rings.get_label() == f"misclassified ({n_wrong})"
     assert f"misclassified ({n_wrong})" in [t.get_text() for t in ax.get_legend().get_texts()]
 
