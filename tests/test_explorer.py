@@ -182,3 +182,9 @@ def test_explorer_imports_neither_ipywidgets_nor_pyplot():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_the_title_prints_a_notch_of_the_slider_to_three_digits(view):
+    view.update(lr=10.0**1.7, n_iters=20, W0=W0)  # the slider's notch nearest 50
+    texts = [text.get_text() for text in view.fig.texts]
+    assert any(text.startswith("learning rate 50.1, 20 iterations") for text in texts)
