@@ -40,12 +40,11 @@ PATH_COLOR = "#D55E00"
 #: Okabe-Ito bluish green, reddish purple and sky blue, none of them a class colour.
 SERIES_COLORS = ("#009E73", "#CC79A7", "#56B4E9")
 #: Colour of each learning-rate regime (:data:`helpers.learning_rate.REGIMES`): grey,
-#: then the series' green and purple, and the path's vermillion for a run that diverges.
+#: then the series' green and purple.
 REGIME_COLORS = {
     "too slow": "0.4",
     "good": SERIES_COLORS[0],
     "oscillating": SERIES_COLORS[1],
-    "diverging": PATH_COLOR,
 }
 
 
@@ -306,10 +305,10 @@ def plot_lr_sweep(sweep, ax: Axes | None = None, *, bound=None, threshold=None) 
     --------
     >>> from matplotlib.figure import Figure
     >>> sweep = {"lr": [0.1, 1.0, 10.0], "tail_loss": [0.6, 0.3, 2.0],
-    ...          "regime": ["too slow", "good", "diverging"]}
+    ...          "regime": ["too slow", "good", "oscillating"]}
     >>> ax = plot_lr_sweep(sweep, Figure().subplots(), bound=2.0)
     >>> [text.get_text() for text in ax.get_legend().get_texts()]
-    ['too slow', 'good', 'diverging', 'bound 2/L = 2']
+    ['too slow', 'good', 'oscillating', 'bound 2/L = 2']
     """
     if not isinstance(sweep, dict) or not {"lr", "tail_loss", "regime"} <= set(sweep):
         got = sorted(sweep) if isinstance(sweep, dict) else type(sweep).__name__
@@ -326,6 +325,12 @@ def plot_lr_sweep(sweep, ax: Axes | None = None, *, bound=None, threshold=None) 
                 f"sweep['{key}'] must have one entry per learning rate, shape {lrs.shape}; "
                 f"got shape {values.shape}"
             )
+    unknown = sorted(set(regimes.tolist()) - set(REGIMES))
+    if unknown:
+        raise ValueError(
+            f"sweep['regime'] must hold names from helpers.learning_rate.REGIMES {REGIMES}; "
+            f"got {unknown}"
+        )
     bound = None if bound is None else check_positive("bound", bound)
     threshold = None if threshold is None else check_positive("threshold", threshold)
     ax = _axes(ax)

@@ -326,7 +326,7 @@ def test_plot_lr_sweep_colours_each_regime_and_draws_both_lines():
     sweep = {
         "lr": np.array([0.1, 1.0, 30.0, 300.0]),
         "tail_loss": np.array([0.6, 0.25, 0.4, 9.0]),
-        "regime": np.array(["too slow", "good", "oscillating", "diverging"]),
+        "regime": np.array(["too slow", "good", "oscillating", "oscillating"]),
     }
     ax = plot_lr_sweep(sweep, Figure().subplots(), bound=2.88, threshold=27.3)
     labels = [text.get_text() for text in ax.get_legend().get_texts()]

@@ -72,7 +72,7 @@ def _sweep():
     return {
         "lr": np.array([0.1, 1.0, 10.0]),
         "tail_loss": np.array([0.6, 0.3, 2.0]),
-        "regime": np.array(["too slow", "good", "diverging"]),
+        "regime": np.array(["too slow", "good", "oscillating"]),
     }
 
 
@@ -494,6 +494,8 @@ ROWS = [
     _row("plotting.plot_lr_sweep", ValueError, "sweep", "returned by", sweep={}),
     _row("plotting.plot_lr_sweep", ValueError, "sweep['regime']", "one entry per",
          sweep=From(lambda g: dict(g["sweep"], regime=["good"]))),
+    _row("plotting.plot_lr_sweep", ValueError, "sweep['regime']", "REGIMES",
+         sweep=From(lambda g: dict(g["sweep"], regime=["good", "good", "diverging"]))),
     _row("plotting.plot_lr_sweep", ValueError, "sweep['tail_loss']", "one entry per",
          sweep=From(lambda g: dict(g["sweep"], tail_loss=[1.0]))),
     _row("plotting.plot_lr_sweep", TypeError, "bound", "number", bound="2"),
