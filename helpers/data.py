@@ -1,17 +1,31 @@
-"""Artificial data sets for binary classification (notebooks 01 and 08).
+"""The series' data: artificial sets for binary classification (notebooks 01 and 08)
+and real handwritten digits (notebooks 12-14).
 
 Every generator is deterministic for a given ``seed``: it builds its own
 ``numpy.random.default_rng(seed)`` and never touches global random state.
 Shapes follow the series' convention: ``X`` is ``(n_samples, n_features)`` and
 ``y`` is ``(n_samples, 1)`` holding the labels ``0.`` and ``1.``.
+:func:`load_digits` reads the one real data set, shipped in ``data/`` at the top of
+the repository (its README there says where it comes from).
 """
 
 from __future__ import annotations
 
+import gzip
+import hashlib
+from pathlib import Path
+
 import numpy as np
 from numpy.typing import NDArray
 
-from helpers._checks import check_int, check_nonnegative, check_positive, check_seed, check_X
+from helpers._checks import (
+    check_column,
+    check_int,
+    check_nonnegative,
+    check_positive,
+    check_seed,
+    check_X,
+)
 
 
 def make_blobs(
@@ -241,3 +255,115 @@ def make_xor(
     X = C + noise * rng.standard_normal(C.shape)
     order = rng.permutation(n_samples)
     return X[order], y[order]
+
+
+# --------------------------------------------------------------------------- real data
+#: The handwritten digits file and its SHA-256 (data/README.md: provenance and licence).
+DIGITS_PATH = Path(__file__).resolve().parent.parent / "data" / "digits.csv.gz"
+DIGITS_SHA256 = "09f66e6debdee2cd2b5ae59e0d6abbb73fc2b0e0185d2e1957e9ebb51e23aa22"
+
+
+def load_digits(path=DIGITS_PATH) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
+    r"""The 1,797 handwritten digits of UCI's "Optical Recognition of Handwritten Digits".
+
+    Each image is 8 x 8 pixels, each pixel a count from 0 (white) to 16 (black) of
+    the inked dots in a 4 x 4 block of the original 32 x 32 scan. ``X[i].reshape(8, 8)``
+    is image ``i``, row by row. The file is checked before it is read: its SHA-256,
+    then the shape and range of what it holds.
+
+    Parameters
+    ----------
+    path : str or Path, default=DIGITS_PATH
+        The gzipped CSV: one image per line, 64 pixels then the label.
+
+    Returns
+    -------
+    X : ndarray of shape (1797, 64)
+        Pixel values, floats from 0 to 16.
+    labels : ndarray of shape (1797, 1)
+        The digit each image shows, integers 0 to 9.
+
+    Examples
+    --------
+    >>> X, labels = load_digits()
+    >>> X.shape, labels.shape, labels.dtype
+    ((1797, 64), (1797, 1), dtype('int64'))
+    >>> np.bincount(labels[:, 0]).tolist()  # about 180 images of each digit
+    [178, 182, 177, 183, 181, 182, 181, 179, 174, 180]
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"path must name the digits file; {path} does not exist")
+    raw = path.read_bytes()
+    digest = hashlib.sha256(raw).hexdigest()
+    if digest != DIGITS_SHA256:
+        raise ValueError(
+            f"path {path} is not the series' digits file: its SHA-256 is {digest}, "
+            f"expected {DIGITS_SHA256} - rebuild it with python tools/fetch_digits.py"
+        )
+    table = np.loadtxt(gzip.decompress(raw).decode("ascii").splitlines(), delimiter=",")
+    if table.shape != (1797, 65) or table.min() < 0 or table[:, :64].max() > 16:
+        raise ValueError(f"path {path} holds a table of shape {table.shape}, not (1797, 65)")
+    labels = table[:, 64:].astype(np.int64)
+    if labels.max() > 9 or np.any(labels != table[:, 64:]):
+        raise ValueError(f"path {path}: the labels must be the integers 0 to 9")
+    return table[:, :64], labels
+
+
+def train_val_test_split(
+    X, labels, *, val_size: float = 0.2, test_size: float = 0.2, seed: int = 0
+):
+    r"""Split the samples into training, validation and test sets, stratified and seeded.
+
+    Each class is shuffled with ``numpy.random.default_rng(seed)`` and cut in the
+    same proportions, so every set holds each class in about the share it has in
+    ``labels``. Within each set the samples are shuffled again, so the classes are
+    not in blocks. Use the training set to fit, the validation set to choose
+    (a learning rate, a number of epochs), and the test set once, at the end.
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+    labels : array-like of shape (n_samples, 1)
+        Class labels, integers (or floats with integer values, such as 0. and 1.).
+    val_size, test_size : float, default=0.2
+        Shares of each class that go to the validation and the test set; each in
+        (0, 1), together below 1. Each class's count is rounded to the nearest integer.
+    seed : int, default=0
+        Seed for :func:`numpy.random.default_rng`.
+
+    Returns
+    -------
+    X_train, X_val, X_test : ndarray of shape (n_train | n_val | n_test, n_features)
+    labels_train, labels_val, labels_test : ndarray of shape (n_train | n_val | n_test, 1)
+        New arrays with the dtype of ``labels``; the inputs are not modified.
+
+    Examples
+    --------
+    >>> X, labels = load_digits()
+    >>> parts = train_val_test_split(X, labels, seed=0)
+    >>> [len(part) for part in parts[:3]]
+    [1079, 359, 359]
+    """
+    X = check_X(X)
+    check_column("labels", labels, X.shape[0])  # the shape and finiteness, as floats
+    labels = np.asarray(labels)
+    if np.any(labels != np.round(labels)):
+        raise ValueError("labels must hold whole numbers (class labels); got fractions")
+    val_size = check_positive("val_size", val_size, upper=1.0)
+    test_size = check_positive("test_size", test_size, upper=1.0)
+    if val_size + test_size >= 1.0:
+        raise ValueError(
+            "val_size + test_size must be below 1 to leave a training set; "
+            f"got {val_size + test_size:g}"
+        )
+    rng = np.random.default_rng(check_seed(seed))
+    parts = ([], [], [])  # indices of the training, validation and test sets
+    for c in np.unique(labels):
+        idx = rng.permutation(np.flatnonzero(labels[:, 0] == c))
+        n_val, n_test = round(val_size * len(idx)), round(test_size * len(idx))
+        parts[1].append(idx[:n_val])
+        parts[2].append(idx[n_val : n_val + n_test])
+        parts[0].append(idx[n_val + n_test :])
+    train, val, test = (rng.permutation(np.concatenate(p)) for p in parts)
+    return X[train], X[val], X[test], labels[train], labels[val], labels[test]

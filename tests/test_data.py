@@ -1,15 +1,23 @@
-"""Unit tests of helpers.data: make_blobs and add_bias_feature (notebook 01), and the
-non-linear sets make_moons, make_circles and make_xor (notebook 08)."""
+"""Unit tests of helpers.data: make_blobs and add_bias_feature (notebook 01), the
+non-linear sets make_moons, make_circles and make_xor (notebook 08), and the handwritten
+digits with their split (notebooks 12-14)."""
+
+import gzip
+import hashlib
 
 import numpy as np
 import pytest
 
 from helpers.data import (
+    DIGITS_PATH,
+    DIGITS_SHA256,
     add_bias_feature,
+    load_digits,
     make_blobs,
     make_circles,
     make_moons,
     make_xor,
+    train_val_test_split,
 )
 
 
@@ -253,3 +261,69 @@ def test_inputs_are_not_aliases_between_calls():
 def test_arguments_after_n_samples_are_keyword_only():
     with pytest.raises(TypeError):
         make_moons(10, 0.1)
+
+
+# ------------------------------------------------------------------- handwritten digits
+
+
+def test_digits_file_is_the_documented_one():
+    raw = DIGITS_PATH.read_bytes()
+    assert hashlib.sha256(raw).hexdigest() == DIGITS_SHA256
+    assert DIGITS_SHA256 in (DIGITS_PATH.parent / "README.md").read_text()
+
+
+def test_digits_shapes_range_and_classes():
+    X, labels = load_digits()
+    assert X.shape == (1797, 64) and X.dtype == np.float64
+    assert labels.shape == (1797, 1) and labels.dtype == np.int64
+    assert X.min() == 0.0 and X.max() == 16.0 and np.all(X == np.round(X))
+    assert np.bincount(labels[:, 0]).tolist() == [178, 182, 177, 183, 181, 182, 181, 179, 174, 180]
+    # the first image is a 0: its centre is empty, its left stroke dark
+    image = X[0].reshape(8, 8)
+    assert labels[0, 0] == 0 and image[3:5, 3:5].max() == 0 and image[2:6, 2].min() >= 8
+
+
+def test_a_changed_digits_file_is_refused(tmp_path):
+    raw = gzip.decompress(DIGITS_PATH.read_bytes())
+    changed = tmp_path / "digits.csv.gz"
+    changed.write_bytes(gzip.compress(raw.replace(b"0,0,5,13", b"0,0,5,14", 1)))
+    with pytest.raises(ValueError, match="SHA-256"):
+        load_digits(changed)
+
+
+def test_split_is_a_stratified_partition():
+    X, labels = load_digits()
+    X_tr, X_va, X_te, l_tr, l_va, l_te = train_val_test_split(X, labels, seed=0)
+    assert [len(a) for a in (X_tr, X_va, X_te)] == [1079, 359, 359]
+    # every image in exactly one part, with its own label
+    rows = np.vstack([X_tr, X_va, X_te])
+    all_labels = np.vstack([l_tr, l_va, l_te])
+    key = np.hstack([rows, all_labels])
+    original = np.hstack([X, labels])
+    assert sorted(map(tuple, key)) == sorted(map(tuple, original))
+    # each class in each part at its share, to within one image
+    counts = np.bincount(labels[:, 0])
+    for part, share in ((l_va, 0.2), (l_te, 0.2), (l_tr, 0.6)):
+        assert np.all(np.abs(np.bincount(part[:, 0], minlength=10) - share * counts) <= 1)
+    # the classes are shuffled within a part, not in blocks
+    assert np.count_nonzero(np.diff(l_tr[:, 0])) > 800
+
+
+def test_split_is_seeded_and_leaves_its_inputs_alone():
+    X, labels = load_digits()
+    X0, labels0 = X.copy(), labels.copy()
+    a = train_val_test_split(X, labels, seed=3)
+    b = train_val_test_split(X, labels, seed=3)
+    c = train_val_test_split(X, labels, seed=4)
+    assert all(np.array_equal(p, q) for p, q in zip(a, b, strict=True))
+    assert not np.array_equal(a[5], c[5])
+    np.testing.assert_array_equal(X, X0)
+    np.testing.assert_array_equal(labels, labels0)
+    assert a[3].dtype == np.int64
+
+
+def test_split_takes_the_series_binary_labels():
+    X, y = make_blobs(100, seed=0)
+    X_tr, X_va, X_te, y_tr, y_va, y_te = train_val_test_split(X, y, val_size=0.1, test_size=0.3)
+    assert (len(y_tr), len(y_va), len(y_te)) == (60, 10, 30)
+    assert y_te.dtype == np.float64 and y_te.sum() == 15.0
