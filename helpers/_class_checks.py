@@ -77,7 +77,9 @@ def check_one_hot(
             f"{name} must have shape {shape} to match the other arguments; got shape {arr.shape}"
         )
     if not _looks_one_hot(arr):
-        row = int(np.flatnonzero(~np.all((arr == 0) | (arr == 1), axis=1) | (arr.sum(axis=1) != 1))[0])
+        row = int(
+            np.flatnonzero(~np.all((arr == 0) | (arr == 1), axis=1) | (arr.sum(axis=1) != 1))[0]
+        )
         raise ValueError(
             f"{name} must be one-hot: each row one 1 and the rest 0; row {row} is "
             f"{np.array2string(arr[row], precision=3, threshold=12)}"
@@ -114,7 +116,11 @@ def check_probability_rows(
     sums = arr.sum(axis=1)
     off = np.abs(sums - 1.0) > ROW_SUM_TOLERANCE
     if arr.min() < 0 or arr.max() > 1 or np.any(off):
-        row = int(np.argmax(off)) if np.any(off) else int(np.argmax((arr < 0) | (arr > 1)) // n_classes)
+        row = (
+            int(np.argmax(off))
+            if np.any(off)
+            else int(np.argmax((arr < 0) | (arr > 1)) // n_classes)
+        )
         raise ValueError(
             f"{name} must hold probabilities in [0, 1], each row summing to 1; row {row} sums "
             f"to {sums[row]:g} and holds values from {arr[row].min():g} to {arr[row].max():g}"

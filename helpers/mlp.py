@@ -54,7 +54,7 @@ from helpers._checks import (
 )
 from helpers._class_checks import check_class_labels
 from helpers.model import sigmoid
-from helpers.softmax import _one_hot, softmax
+from helpers.softmax import _one_hot, _softmax
 
 Array = NDArray[np.float64]
 Params = dict[str, Array]
@@ -107,7 +107,7 @@ def _forward(X: Array, params: Params, activation: str) -> tuple[Array, dict]:
     if z2.shape[1] == 1:
         y_hat = sigmoid(z2)  # (n, 1): the probability of class 1
     else:
-        y_hat = softmax(z2)  # (n, K): the probability of each class (notebook 13)
+        y_hat = _softmax(z2)  # (n, K): the probability of each class (notebook 13)
     return y_hat, {"Z1": Z1, "A1": A1, "z2": z2, "activation": activation}
 
 
@@ -116,7 +116,7 @@ def _backward(X: Array, y: Array, params: Params, cache: dict) -> Params:
     if cache["z2"].shape[1] == 1:
         y_hat = sigmoid(cache["z2"])
     else:
-        y_hat = softmax(cache["z2"])  # and y is one-hot, (n, K)
+        y_hat = _softmax(cache["z2"])  # and y is one-hot, (n, K)
     dz2 = (y_hat - y) / n  # step 1: (n, 1), or (n, K)
     dW2 = dz2.T @ cache["A1"]  # step 2: (1, h)
     db2 = dz2.sum(axis=0, keepdims=True)  #         (1, 1)
