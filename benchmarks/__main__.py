@@ -37,6 +37,7 @@ def main(argv: list[str] | None = None) -> None:
             os.environ[var] = str(args.blas_threads)
 
     from benchmarks import (
+        bench_digits,
         bench_explorer,
         bench_gd,
         bench_loop,
@@ -51,6 +52,7 @@ def main(argv: list[str] | None = None) -> None:
     print(machine_description())
     bench_gd.main()
     bench_mlp.main()
+    bench_digits.main()
     bench_loop.main()
     bench_memory.main()
 

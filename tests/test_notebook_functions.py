@@ -4,7 +4,7 @@ A notebook first writes a helper so the reader sees it, in a code cell that hold
 only ``import numpy as np`` and the ``def``; later notebooks import the same name
 from ``helpers``. This test finds every such cell (a top-level ``def NAME(`` where
 NAME is a public function of :mod:`helpers.data`, :mod:`helpers.model`,
-:mod:`helpers.training` or :mod:`helpers.mlp`), executes it and compares the
+:mod:`helpers.training`, :mod:`helpers.mlp` or :mod:`helpers.softmax`), executes it and compares the
 result with the helpers function on several random valid inputs. Where two modules
 share a name (``forward``, ``predict``), the one whose parameter names match the
 inline ``def`` is the reference.
@@ -30,10 +30,11 @@ import pytest
 import helpers.data
 import helpers.mlp
 import helpers.model
+import helpers.softmax
 import helpers.training
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("*.ipynb"))
-MODULES = (helpers.data, helpers.model, helpers.training, helpers.mlp)
+MODULES = (helpers.data, helpers.model, helpers.training, helpers.mlp, helpers.softmax)
 N_CASES = 5
 
 
@@ -220,6 +221,52 @@ def _mlp_train_inputs(rng, case):
     return (X, y), kwargs
 
 
+def _k_class_setup(rng, case):
+    """X, integer labels, one-hot Y, W, b and logits Z of a random K-class problem."""
+    n, d, K = int(rng.integers(2, 40)), int(rng.integers(1, 6)), int(rng.integers(2, 11))
+    X = rng.standard_normal((n, d))
+    labels = rng.integers(0, K, size=(n, 1))
+    W, b = rng.standard_normal((K, d)), rng.standard_normal((1, K))
+    Z = rng.uniform(-30.0, 30.0, size=(n, K))
+    if case == 0:
+        Z = Z * 300.0  # logits up to 1e4: where the naive softmax overflows
+    return X, labels, helpers.softmax.one_hot(labels, K), W, b, Z
+
+
+def _softmax_Z_inputs(rng, case):
+    return (_k_class_setup(rng, case)[5],), {}
+
+
+def _one_hot_inputs(rng, case):
+    _, labels, Y, *_ = _k_class_setup(rng, case)
+    return (labels, Y.shape[1]), {}
+
+
+def _cross_entropy_inputs(rng, case):
+    _, _, Y, _, _, Z = _k_class_setup(rng, case)
+    return (Y, Z), {}
+
+
+def _softmax_model_inputs(rng, case):
+    X, _, _, W, b, _ = _k_class_setup(rng, case)
+    return (X, W, b), {}
+
+
+def _softmax_gradient_inputs(rng, case):
+    X, _, Y, W, b, _ = _k_class_setup(rng, case)
+    return (X, Y, helpers.softmax.forward(X, W, b)), {}
+
+
+def _class_labels_pair_inputs(rng, case):
+    _, labels, Y, *_ = _k_class_setup(rng, case)
+    return (labels, rng.integers(0, Y.shape[1], size=labels.shape)), {}
+
+
+def _confusion_matrix_inputs(rng, case):
+    args, _ = _class_labels_pair_inputs(rng, case)
+    return (*args, int(max(args[0].max(), args[1].max())) + 1 + case % 2), {}
+
+
 #: One input generator per helpers function, keyed "module.name".
 INPUTS = {
     "model.sigmoid": _sigmoid_inputs,
@@ -242,6 +289,15 @@ INPUTS = {
     "mlp.backward": _mlp_backward_inputs,
     "mlp.predict": _mlp_forward_inputs,
     "mlp.init_params": _mlp_init_params_inputs,
+    "softmax.one_hot": _one_hot_inputs,
+    "softmax.softmax": _softmax_Z_inputs,
+    "softmax.log_softmax": _softmax_Z_inputs,
+    "softmax.cross_entropy": _cross_entropy_inputs,
+    "softmax.forward": _softmax_model_inputs,
+    "softmax.gradient": _softmax_gradient_inputs,
+    "softmax.predict": _softmax_model_inputs,
+    "softmax.accuracy": _class_labels_pair_inputs,
+    "softmax.confusion_matrix": _confusion_matrix_inputs,
 }
 ALL_PUBLIC = {key: f for by_module in PUBLIC.values() for key, f in by_module.items()}
 

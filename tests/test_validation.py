@@ -39,6 +39,7 @@ from helpers import (
     model,
     plotting,
     probability_map,
+    softmax,
     training,
     widgets,
 )
@@ -66,6 +67,19 @@ def _net():
     X, y = _blobs()
     params = mlp.init_params(2, 3, seed=0)
     return {"X": X, "y": y, "params": params, "cache": mlp.forward(X, params)[1]}
+
+
+def _k_class(n_samples=6, n_classes=3):
+    """X (n, 2), integer labels with every class, one-hot Y, W (K, 2), b (1, K)."""
+    X = np.arange(2.0 * n_samples).reshape(n_samples, 2) / n_samples
+    labels = np.arange(n_samples).reshape(-1, 1) % n_classes
+    W, b = np.ones((n_classes, 2)), np.zeros((1, n_classes))
+    return X, labels, softmax.one_hot(labels, n_classes), W, b
+
+
+def _softmax_model():
+    X, _, _, W, b = _k_class()
+    return {"X": X, "W": W, "b": b}
 
 
 def _sweep():
@@ -156,11 +170,34 @@ CALLS = {
     "training.train": (
         training.train,
         lambda: {**_data(), "n_hidden": 2, "lr": 0.1, "n_epochs": 2, "batch_size": 5,
-                 "activation": "relu", "seed": 0, "snapshots": [0, 2]},
+                 "activation": "relu", "seed": 0, "snapshots": [0, 2], "n_classes": 2,
+                 "weight_decay": 0.01, "X_val": _data(8)["X"], "y_val": _data(8)["y"],
+                 "patience": 3},
     ),
     "mlp.init_params": (
         mlp.init_params,
-        lambda: {"n_features": 2, "n_hidden": 3, "activation": "tanh", "seed": 0},
+        lambda: {"n_features": 2, "n_hidden": 3, "n_outputs": 1, "activation": "tanh", "seed": 0},
+    ),
+    "softmax.one_hot": (softmax.one_hot, lambda: {"labels": _k_class()[1], "n_classes": 3}),
+    "softmax.softmax": (softmax.softmax, lambda: {"Z": np.zeros((4, 3))}),
+    "softmax.log_softmax": (softmax.log_softmax, lambda: {"Z": np.zeros((4, 3))}),
+    "softmax.cross_entropy": (
+        softmax.cross_entropy,
+        lambda: {"Y": _k_class()[2], "Z": np.zeros((6, 3))},
+    ),
+    "softmax.forward": (softmax.forward, _softmax_model),
+    "softmax.gradient": (
+        softmax.gradient,
+        lambda: {"X": _k_class()[0], "Y": _k_class()[2], "Y_hat": np.full((6, 3), 1 / 3)},
+    ),
+    "softmax.predict": (softmax.predict, _softmax_model),
+    "softmax.accuracy": (
+        softmax.accuracy,
+        lambda: {"labels": _k_class()[1], "labels_pred": _k_class()[1]},
+    ),
+    "softmax.confusion_matrix": (
+        softmax.confusion_matrix,
+        lambda: {"labels": _k_class()[1], "labels_pred": _k_class()[1], "n_classes": 3},
     ),
     "mlp.forward": (mlp.forward, lambda: {k: v for k, v in _net().items() if k in ("X", "params")}),
     "mlp.backward": (mlp.backward, _net),
@@ -379,9 +416,21 @@ ROWS = [
     _row("training.train", ValueError, "seed", "integer >= 0", seed=-1),
     _row("training.train", ValueError, "snapshots", "from 0 to n_epochs=2", snapshots=[3]),
     _row("training.train", TypeError, "snapshots", "iterable", snapshots=5),
+    _row("training.train", ValueError, "n_classes", "integer >= 2", n_classes=1),
+    _row("training.train", ValueError, "y", "class indices from 0 to 2", n_classes=3,
+         y=From(lambda g: 3 * g["y"])),
+    _row("training.train", ValueError, "weight_decay", ">= 0", weight_decay=-0.1),
+    _row("training.train", ValueError, "X_val", "2 features like X", X_val=np.ones((8, 3))),
+    _row("training.train", ValueError, "X_val", "is missing", X_val=None),
+    _row("training.train", ValueError, "y_val", "(8, 1)", y_val=np.zeros(8)),
+    _row("training.train", ValueError, "y_val", "labels 0 and 1", y_val=np.full((8, 1), 2.0)),
+    _row("training.train", ValueError, "patience", "integer >= 1", patience=0),
+    _row("training.train", ValueError, "patience", "needs a validation set", X_val=None,
+         y_val=None),
     # ---------------------------------------------------------------- mlp
     _row("mlp.init_params", TypeError, "n_features", "integer", n_features=2.0),
     _row("mlp.init_params", ValueError, "n_hidden", "integer >= 1", n_hidden=0),
+    _row("mlp.init_params", ValueError, "n_outputs", "integer >= 1", n_outputs=0),
     _row("mlp.init_params", ValueError, "activation", "('tanh', 'relu', 'sigmoid')",
          activation="softmax"),
     _row("mlp.init_params", TypeError, "activation", "one of", activation=None),
@@ -404,6 +453,13 @@ ROWS = [
     _row("mlp.backward", ValueError, "y", "labels 0 and 1", y=From(lambda g: 2 * g["y"])),
     _row("mlp.backward", ValueError, "params['W1']", "(n_hidden, 2)",
          params=From(lambda g: dict(g["params"], W1=np.ones((3, 3))))),
+    _row("mlp.backward", ValueError, "y", "class indices from 0 to 3; got 4",
+         params=From(lambda g: mlp.init_params(2, 3, n_outputs=4)),
+         cache=From(lambda g: mlp.forward(g["X"], mlp.init_params(2, 3, n_outputs=4))[1]),
+         y=From(lambda g: 4 * g["y"])),
+    _row("mlp.backward", ValueError, "cache['z2']", "(20, 4)",
+         params=From(lambda g: mlp.init_params(2, 3, n_outputs=4)),
+         y=From(lambda g: g["y"].astype(int))),
     _row("mlp.backward", TypeError, "cache", "returned by forward", cache="cache"),
     _row("mlp.backward", TypeError, "cache", "without the keys",
          cache=From(lambda g: {"Z1": g["cache"]["Z1"]})),
@@ -416,6 +472,44 @@ ROWS = [
     _row("mlp.predict", ValueError, "X", "finite", X=np.full((20, 2), NAN)),
     _row("mlp.predict", TypeError, "params", "dict", params=None),
     _row("mlp.predict", ValueError, "threshold", "(0, 1)", threshold=1.5),
+    # ---------------------------------------------------------------- softmax
+    _row("softmax.one_hot", ValueError, "labels", "looks one-hot",
+         labels=From(lambda g: softmax.one_hot(g["labels"], 3))),
+    _row("softmax.one_hot", ValueError, "labels", "class indices from 0 to 2", labels=[[0], [3]]),
+    _row("softmax.one_hot", ValueError, "labels", "whole numbers", labels=[[0.5], [1.0]]),
+    _row("softmax.one_hot", ValueError, "n_classes", "integer >= 2", n_classes=1),
+    _row("softmax.softmax", ValueError, "Z", "n_classes >= 2", Z=np.zeros((4, 1))),
+    _row("softmax.softmax", ValueError, "Z", "finite", Z=np.full((4, 3), NAN)),
+    _row("softmax.log_softmax", ValueError, "Z", "(n_samples, n_features)", Z=np.zeros(3)),
+    _row("softmax.cross_entropy", ValueError, "Y", "one_hot(labels, n_classes)",
+         Y=From(lambda g: _k_class()[1])),
+    _row("softmax.cross_entropy", ValueError, "Y", "each row one 1", Y=np.full((6, 3), 1 / 3)),
+    _row("softmax.cross_entropy", ValueError, "Y", "(6, 3) to match",
+         Y=From(lambda g: g["Y"][:, :2])),
+    _row("softmax.cross_entropy", ValueError, "Z", "n_classes >= 2", Z=np.zeros((6, 1))),
+    _row("softmax.forward", ValueError, "X", "(n_samples, n_features)", X=np.ones(6)),
+    _row("softmax.forward", ValueError, "W", "transposed", W=np.ones((2, 3))),
+    _row("softmax.forward", ValueError, "b", "(1, 3)", b=np.zeros(3)),
+    _row("softmax.gradient", ValueError, "X", "finite", X=np.full((6, 2), NAN)),
+    _row("softmax.gradient", ValueError, "Y", "(6, n_classes) to match",
+         Y=From(lambda g: g["Y"][:5])),
+    _row("softmax.gradient", ValueError, "Y", "one_hot(labels, n_classes)",
+         Y=From(lambda g: _k_class()[1])),
+    _row("softmax.gradient", ValueError, "Y_hat", "logits Z instead", Y_hat=np.ones((6, 3))),
+    _row("softmax.gradient", ValueError, "Y_hat", "(6, 3) to match",
+         Y_hat=np.full((6, 2), 0.5)),
+    _row("softmax.predict", ValueError, "X", "finite", X=np.full((6, 2), NAN)),
+    _row("softmax.predict", ValueError, "W", "(n_classes, 2)", W=np.ones((3, 3))),
+    _row("softmax.predict", TypeError, "b", "numeric array", b="b"),
+    _row("softmax.accuracy", ValueError, "labels", "reshape", labels=np.zeros(6)),
+    _row("softmax.accuracy", ValueError, "labels_pred", "whole numbers",
+         labels_pred=np.full((6, 1), 0.5)),
+    _row("softmax.accuracy", ValueError, "labels_pred", "(6, 1) to match",
+         labels_pred=np.zeros((5, 1))),
+    _row("softmax.confusion_matrix", ValueError, "labels", "from 0 to 1", n_classes=2),
+    _row("softmax.confusion_matrix", ValueError, "labels_pred", "from 0 to 2",
+         labels_pred=From(lambda g: g["labels_pred"] + 1)),
+    _row("softmax.confusion_matrix", TypeError, "n_classes", "integer", n_classes=3.0),
     # ---------------------------------------------------------------- learning_rate
     _row("learning_rate.curvature_bound", ValueError, "X", "(n_samples, n_features)", X=np.ones(3)),
     _row("learning_rate.curvature_bound", ValueError, "X", "too large",
