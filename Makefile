@@ -12,19 +12,22 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
+DOCS_STAMP := $(VENV)/.installed-docs
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 # The worked solutions of the exercises, one notebook per notebook; run and checked like them.
 SOLUTIONS := $(sort $(wildcard solutions/[0-9][0-9]_*.ipynb))
 # One BLAS thread, for make test and make regen alike (see the test target for why).
 ONE_BLAS_THREAD := OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1
 
-.PHONY: help lab test test-portable test-browser regen lint bench clean hooks FORCE
+.PHONY: help lab test test-portable test-browser book test-book regen lint bench clean hooks FORCE
 
 help:
 	@echo "make lab      - start JupyterLab on 127.0.0.1 (token auth) at the series"
 	@echo "make test     - unit tests of helpers/ plus nbval over every notebook"
 	@echo "make test-portable - nbval under other machines' floating point (BLAS kernels, SIMD, threads)"
 	@echo "make test-browser - make lab checked, and the explorer of notebook 06 in headless chromium"
+	@echo "make book     - build the series as a website in $(BOOK)/ from the stored outputs"
+	@echo "make test-book - the website checked in headless chromium (pages, images, maths, links, search)"
 	@echo "make regen    - re-execute every notebook in place (Restart & Run All)"
 	@echo "make lint     - ruff over .py files and notebooks, and a schema check of .github/workflows"
 	@echo "make bench    - speed and memory benchmarks"
@@ -92,6 +95,29 @@ test-browser: $(DEV_STAMP)
 	@test -x $(CHROMIUM) || { echo "make test-browser needs $(CHROMIUM): apt-get install -y chromium"; exit 1; }
 	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest tests_browser -p no:xdist -s
 
+# The website (book/conf.py): Sphinx with MyST-NB and the book theme, from
+# requirements-docs.txt, into the same .venv. Nothing is executed: the pages show the
+# stored outputs. BOOK_REPOSITORY=owner/name (GitHub) adds the repository link and a
+# "launch on Binder" button to every notebook page; by default it is read from the
+# `origin` remote when that is on GitHub, and the Pages workflow sets it.
+BOOK := build/book/html
+BOOK_REPOSITORY ?= $(shell git remote get-url origin 2>/dev/null | sed -nE 's,^(https://github\.com/|git@github\.com:)([^/]+/[^/]+)$$,\2,p' | sed 's,\.git$$,,')
+BOOK_BRANCH ?= main
+BOOK_ENV := BOOK_REPOSITORY="$(BOOK_REPOSITORY)" BOOK_BRANCH="$(BOOK_BRANCH)"
+
+$(DOCS_STAMP): requirements-docs.txt $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-docs.txt
+	@touch $@
+
+# -W: a warning fails the build; --keep-going lists them all first.
+book: $(DOCS_STAMP)
+	$(BOOK_ENV) $(BIN)/sphinx-build -W --keep-going -q -b html -c book -d build/book/doctrees . $(BOOK)
+	@echo "make book: $(BOOK)/index.html; to view: cd $(BOOK) && python3 -m http.server"
+
+test-book: book $(DEV_STAMP)
+	@test -x $(CHROMIUM) || { echo "make test-book needs $(CHROMIUM): apt-get install -y chromium"; exit 1; }
+	$(BOOK_ENV) CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest tests_book -p no:xdist -s
+
 # The same one-thread BLAS as `make test`, so regen and nbval compute alike.
 regen: $(STAMP)
 	@for nb in $(NOTEBOOKS) $(SOLUTIONS); do \
@@ -106,8 +132,8 @@ regen: $(STAMP)
 
 # The workflow is checked against the schema that check-jsonschema ships (no download).
 lint: $(DEV_STAMP)
-	$(BIN)/ruff check helpers tests tests_browser notebooks $(wildcard solutions) benchmarks tools
-	$(BIN)/ruff format --check helpers tests tests_browser benchmarks tools
+	$(BIN)/ruff check helpers tests tests_browser tests_book notebooks $(wildcard solutions) benchmarks tools book
+	$(BIN)/ruff format --check helpers tests tests_browser tests_book benchmarks tools book
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 
 # e.g. make bench BENCH_ARGS="--blas-threads 0 --skip-suite" (see python -m benchmarks -h)

@@ -38,6 +38,7 @@ def main(argv: list[str] | None = None) -> None:
 
     from benchmarks import (
         bench_descent_slider,
+        bench_digits,
         bench_explorer,
         bench_gd,
         bench_loop,
@@ -52,6 +53,7 @@ def main(argv: list[str] | None = None) -> None:
     print(machine_description())
     bench_gd.main()
     bench_mlp.main()
+    bench_digits.main()
     bench_loop.main()
     bench_memory.main()
 

@@ -243,7 +243,10 @@ def check_params(params, n_features: int, names: tuple[str, ...]) -> dict:
             f"to match X; got shape {W1.shape}"
         )
     n_hidden = W1.shape[0]
-    for k, shape in zip(names[1:], [(1, n_hidden), (1, n_hidden), (1, 1)], strict=True):
+    W2 = out["W2"]  # (n_outputs, n_hidden): one output for two classes, K for K classes
+    n_outputs = W2.shape[0] if W2.ndim == 2 and W2.shape[1] == n_hidden else 1
+    shapes = [(1, n_hidden), (n_outputs, n_hidden), (1, n_outputs)]
+    for k, shape in zip(names[1:], shapes, strict=True):
         if out[k].shape != shape:
             hint = ""
             if out[k].shape == shape[::-1] or out[k].ndim == 1:
@@ -255,7 +258,7 @@ def check_params(params, n_features: int, names: tuple[str, ...]) -> dict:
     return out
 
 
-def check_cache(cache, n_samples: int, n_hidden: int) -> dict:
+def check_cache(cache, n_samples: int, n_hidden: int, n_outputs: int = 1) -> dict:
     """The ``cache`` of a forward pass over ``n_samples`` samples and ``n_hidden`` units."""
     expected = "cache must be the dict returned by forward(X, params) for the same X"
     if not isinstance(cache, dict):
@@ -265,7 +268,7 @@ def check_cache(cache, n_samples: int, n_hidden: int) -> dict:
         raise TypeError(f"{expected}; got a dict without the keys {missing}")
     out = {k: as_float_array(f"cache['{k}']", cache[k]) for k in ("Z1", "A1", "z2")}
     for k, shape in (("Z1", (n_samples, n_hidden)), ("A1", (n_samples, n_hidden)),
-                     ("z2", (n_samples, 1))):  # fmt: skip
+                     ("z2", (n_samples, n_outputs))):  # fmt: skip
         if out[k].shape != shape:
             raise ValueError(
                 f"cache['{k}'] must have shape {shape} to match X and params; "

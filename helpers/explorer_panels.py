@@ -224,7 +224,7 @@ class ExplorerPanels:
             "",
             transform=ax_surf.transAxes,
             fontsize=9,
-            color=REGIME_COLORS["diverging"],
+            color=PATH_COLOR,
             zorder=6,
             bbox=_LABEL_BOX,
         )
@@ -238,23 +238,23 @@ class ExplorerPanels:
         ax_loss.set_title(
             f"loss per iteration (dashed: smallest loss {loss_star:.3f})", fontsize=10
         )
-        # Shown for a diverging run, in the headroom that show() leaves above the curve.
+        # Shown for a run that does not settle, in the headroom show() leaves above the curve.
         self._regime_text = ax_loss.text(
             0.5,
             0.96,
-            "DIVERGING: the learning rate is too large",
+            "OSCILLATING: too large a learning rate to settle",
             transform=ax_loss.transAxes,
             ha="center",
             va="top",
             fontsize=10,
             fontweight="bold",
-            color=REGIME_COLORS["diverging"],
+            color=REGIME_COLORS["oscillating"],
             zorder=6,
             bbox={
                 "boxstyle": "round",
                 "fc": "white",
                 "alpha": 0.9,
-                "ec": REGIME_COLORS["diverging"],
+                "ec": REGIME_COLORS["oscillating"],
                 "lw": 2.5,
             },
         )
@@ -351,10 +351,10 @@ class ExplorerPanels:
         self._loss_line.set_marker(dots)
         # Limits rounded up to round numbers, so the last tick sits at the panel's edge.
         self.ax_loss.set_xlim(0, nice_ceiling(n_iters))
-        diverging = state.regime == "diverging"
-        headroom = 1.4 if diverging else 1.05  # room for the label over the curve
+        oscillating = state.regime == "oscillating"
+        headroom = 1.4 if oscillating else 1.05  # room for the label over the curve
         self.ax_loss.set_ylim(0, nice_ceiling(headroom * max(float(losses.max()), self.loss_star)))
-        self._regime_text.set_visible(diverging)
+        self._regime_text.set_visible(oscillating)
 
         # Step lengths, log scale; exact zeros (converged to rounding) cannot be drawn.
         self._step_line.set_data(its[1:], steps)
@@ -376,10 +376,8 @@ class ExplorerPanels:
             f"learning rate {state.lr:.3g}, {n_iters} iterations from ({W0[0, 0]:.1f}, "
             f"{W0[0, 1]:.1f}):  {state.regime}  (loss {losses[0]:.3f} \u2192 {losses[-1]:.3f})"
         )
-        self._title.set_color(
-            REGIME_COLORS[state.regime] if state.regime in ("oscillating", "diverging") else "black"
-        )
-        self._title.set_fontweight("bold" if diverging else "normal")
+        self._title.set_color(REGIME_COLORS["oscillating"] if oscillating else "black")
+        self._title.set_fontweight("bold" if oscillating else "normal")
 
 
 __all__ = ["ExplorerPanels", "ExplorerState", "nice_ceiling"]

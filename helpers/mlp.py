@@ -12,7 +12,16 @@ with ``W1`` of shape ``(n_hidden, n_features)``, ``b1`` of shape ``(1, n_hidden)
 ``W2`` of shape ``(1, n_hidden)`` and ``b2`` of shape ``(1, 1)``; ``Z1`` and ``A1`` are
 ``(n_samples, n_hidden)``, ``z2`` and ``y_hat`` are ``(n_samples, 1)``. The hidden
 activation :math:`g` is chosen by name with the keyword ``activation``
-(``"tanh"``, ``"relu"`` or ``"sigmoid"``); the output is always the sigmoid.
+(``"tanh"``, ``"relu"`` or ``"sigmoid"``).
+
+**K classes** (notebook 13): ``init_params(..., n_outputs=K)`` gives the output
+layer ``K`` units, ``W2`` of shape ``(K, n_hidden)`` and ``b2`` of shape ``(1, K)``;
+``z2`` and ``y_hat`` are then ``(n_samples, K)`` and the output is the softmax
+(:func:`helpers.softmax.softmax`) instead of the sigmoid. Nothing else changes: the
+backward pass starts from the same :math:`(\hat Y - Y) / n`, with ``Y`` one-hot.
+The labels are integers ``(n_samples, 1)`` in ``0 .. K - 1``, and :func:`predict`
+returns the most probable class. With one output (the default) the network is the
+two-class one of notebooks 09 and 10, unchanged.
 
 The parameters record the activation they were made for, ``params["activation"]``,
 and :func:`forward`, :func:`backward` and :func:`predict` use it: a network trained
@@ -20,7 +29,8 @@ with ReLU is scored with ReLU. An explicit ``activation=`` that disagrees with t
 recorded one is refused rather than guessed between.
 
 The loss is the series' mean binary cross-entropy, computed from the logits
-``z2`` (:func:`helpers.model.loss_from_logits`), and the backward pass uses
+``z2`` (:func:`helpers.model.loss_from_logits`; :func:`helpers.softmax.cross_entropy`
+for K outputs), and the backward pass uses
 :math:`\partial L / \partial z_2 = (\hat y - y) / n`. The kernels are notebook
 09's ``forward`` and ``backward``, line for line; the public functions check
 their inputs and then call them. :func:`helpers.training.train` trains the network.
@@ -42,7 +52,9 @@ from helpers._checks import (
     check_X,
     resolve_activation,
 )
+from helpers._class_checks import check_class_labels
 from helpers.model import sigmoid
+from helpers.softmax import _one_hot, _softmax
 
 Array = NDArray[np.float64]
 Params = dict[str, Array]
@@ -79,27 +91,33 @@ def _activation_slope(Z: Array, A: Array, activation: str) -> Array:
 
 
 def _init_params(
-    rng: np.random.Generator, n_features: int, n_hidden: int, activation: str
+    rng: np.random.Generator, n_features: int, n_hidden: int, activation: str, n_outputs: int = 1
 ) -> Params:
     scale = GAIN[activation] / np.sqrt(n_features)
     W1 = scale * rng.standard_normal((n_hidden, n_features))
-    W2 = rng.standard_normal((1, n_hidden)) / np.sqrt(n_hidden)
-    return {"W1": W1, "b1": np.zeros((1, n_hidden)), "W2": W2, "b2": np.zeros((1, 1)),
+    W2 = rng.standard_normal((n_outputs, n_hidden)) / np.sqrt(n_hidden)
+    return {"W1": W1, "b1": np.zeros((1, n_hidden)), "W2": W2, "b2": np.zeros((1, n_outputs)),
             "activation": activation}  # fmt: skip
 
 
 def _forward(X: Array, params: Params, activation: str) -> tuple[Array, dict]:
     Z1 = X @ params["W1"].T + params["b1"]  # (n, h)
     A1 = _activate(Z1, activation)  # (n, h)
-    z2 = A1 @ params["W2"].T + params["b2"]  # (n, 1)
-    y_hat = sigmoid(z2)  # (n, 1)
+    z2 = A1 @ params["W2"].T + params["b2"]  # (n, 1), or (n, K) with K outputs
+    if z2.shape[1] == 1:
+        y_hat = sigmoid(z2)  # (n, 1): the probability of class 1
+    else:
+        y_hat = _softmax(z2)  # (n, K): the probability of each class (notebook 13)
     return y_hat, {"Z1": Z1, "A1": A1, "z2": z2, "activation": activation}
 
 
 def _backward(X: Array, y: Array, params: Params, cache: dict) -> Params:
     n = X.shape[0]
-    y_hat = sigmoid(cache["z2"])
-    dz2 = (y_hat - y) / n  # step 1: (n, 1)
+    if cache["z2"].shape[1] == 1:
+        y_hat = sigmoid(cache["z2"])
+    else:
+        y_hat = _softmax(cache["z2"])  # and y is one-hot, (n, K)
+    dz2 = (y_hat - y) / n  # step 1: (n, 1), or (n, K)
     dW2 = dz2.T @ cache["A1"]  # step 2: (1, h)
     db2 = dz2.sum(axis=0, keepdims=True)  #         (1, 1)
     dA1 = dz2 @ params["W2"]  # step 3: (n, h)
@@ -111,7 +129,7 @@ def _backward(X: Array, y: Array, params: Params, cache: dict) -> Params:
 
 # --------------------------------------------------------------------------- public API
 def init_params(
-    n_features: int, n_hidden: int, *, activation: str = "tanh", seed: int = 0
+    n_features: int, n_hidden: int, *, n_outputs: int = 1, activation: str = "tanh", seed: int = 0
 ) -> Params:
     r"""Random starting weights and zero biases for a network with one hidden layer.
 
@@ -135,6 +153,9 @@ def init_params(
         Number of input features, >= 1.
     n_hidden : int
         Number of hidden units, >= 1.
+    n_outputs : int, default=1
+        1 for two classes (a sigmoid output), or K >= 2 for K classes (a softmax
+        output). ``W1`` does not depend on it (it is drawn first).
     activation : {"tanh", "relu", "sigmoid"}, default="tanh"
         The hidden activation the weights are scaled for.
     seed : int, default=0
@@ -144,7 +165,7 @@ def init_params(
     -------
     params : dict
         ``"W1"`` of shape (n_hidden, n_features), ``"b1"`` of shape (1, n_hidden),
-        ``"W2"`` of shape (1, n_hidden), ``"b2"`` of shape (1, 1), and
+        ``"W2"`` of shape (n_outputs, n_hidden), ``"b2"`` of shape (1, n_outputs), and
         ``"activation"``, the name the weights were made for.
 
     Examples
@@ -155,9 +176,10 @@ def init_params(
     """
     n_features = check_int("n_features", n_features, minimum=1)
     n_hidden = check_int("n_hidden", n_hidden, minimum=1)
+    n_outputs = check_int("n_outputs", n_outputs, minimum=1)
     activation = check_choice("activation", activation, ACTIVATIONS)
     rng = np.random.default_rng(check_seed(seed))
-    return _init_params(rng, n_features, n_hidden, activation)
+    return _init_params(rng, n_features, n_hidden, activation, n_outputs)
 
 
 def forward(X, params, *, activation: str | None = None) -> tuple[Array, dict]:
@@ -178,12 +200,13 @@ def forward(X, params, *, activation: str | None = None) -> tuple[Array, dict]:
 
     Returns
     -------
-    y_hat : ndarray of shape (n_samples, 1)
-        Predicted probability of class 1.
+    y_hat : ndarray of shape (n_samples, 1), or (n_samples, K) with K outputs
+        Predicted probability of class 1; with K outputs, of each class
+        (:math:`\operatorname{softmax}(z_2)`, rows summing to 1).
     cache : dict
         What :func:`backward` needs: ``"Z1"`` and ``"A1"`` of shape
-        (n_samples, n_hidden), ``"z2"`` of shape (n_samples, 1), and
-        ``"activation"``, the name of :math:`g`.
+        (n_samples, n_hidden), ``"z2"`` of shape (n_samples, 1) or (n_samples, K),
+        and ``"activation"``, the name of :math:`g`.
 
     Examples
     --------
@@ -220,7 +243,8 @@ def backward(X, y, params, cache) -> Params:
     ----------
     X : array-like of shape (n_samples, n_features)
     y : array-like of shape (n_samples, 1)
-        Labels, 0 or 1.
+        Labels, 0 or 1; with K outputs, class indices 0 .. K - 1 (turned into the
+        one-hot ``Y`` that step 1 subtracts, :func:`helpers.softmax.one_hot`).
     params : dict
         The parameters ``cache`` was computed with.
     cache : dict
@@ -241,9 +265,13 @@ def backward(X, y, params, cache) -> Params:
     {'W1': (3, 2), 'b1': (1, 3), 'W2': (1, 3), 'b2': (1, 1)}
     """
     X = check_X(X)
-    y = check_labels(y, X.shape[0])
     params = check_params(params, X.shape[1], PARAM_NAMES)
-    cache = check_cache(cache, X.shape[0], params["W1"].shape[0])
+    n_outputs = params["W2"].shape[0]
+    if n_outputs == 1:
+        y = check_labels(y, X.shape[0])
+    else:
+        y = _one_hot(check_class_labels(y, X.shape[0], n_outputs, name="y"), n_outputs)
+    cache = check_cache(cache, X.shape[0], params["W1"].shape[0], n_outputs)
     cache["activation"] = check_choice("cache['activation']", cache["activation"], ACTIVATIONS)
     resolve_activation(params, cache["activation"], ACTIVATIONS)  # refuses a mismatch
     return _backward(X, y, params, cache)
@@ -251,6 +279,8 @@ def backward(X, y, params, cache) -> Params:
 
 def predict(X, params, *, activation: str | None = None, threshold: float = 0.5) -> Array:
     """Class predictions: 1 where the predicted probability is >= ``threshold``.
+
+    With K outputs: the most probable class (the largest logit), as integers.
 
     Parameters
     ----------
@@ -260,21 +290,27 @@ def predict(X, params, *, activation: str | None = None, threshold: float = 0.5)
     activation : {"tanh", "relu", "sigmoid"} or None, default=None
         As in :func:`forward`: None uses ``params["activation"]``.
     threshold : float, default=0.5
-        In (0, 1).
+        In (0, 1). Used with one output only.
 
     Returns
     -------
     y_pred : ndarray of shape (n_samples, 1)
-        ``0.`` or ``1.``, the same encoding as ``y``.
+        ``0.`` or ``1.``, the same encoding as ``y``; with K outputs, int64 class
+        indices 0 .. K - 1, the encoding of the labels.
 
     Examples
     --------
     >>> params = init_params(2, 3, seed=0)
     >>> predict(np.array([[1.0, 2.0], [-3.0, 1.0]]), params).tolist()
     [[1.0], [0.0]]
+    >>> predict(np.array([[1.0, 2.0], [-3.0, 1.0]]), init_params(2, 3, n_outputs=4)).tolist()
+    [[0], [1]]
     """
     threshold = check_positive("threshold", threshold, upper=1.0)
-    return (forward(X, params, activation=activation)[0] >= threshold).astype(np.float64)
+    y_hat, cache = forward(X, params, activation=activation)
+    if y_hat.shape[1] > 1:
+        return np.argmax(cache["z2"], axis=1).reshape(-1, 1)  # the most probable class
+    return (y_hat >= threshold).astype(np.float64)
 
 
 __all__ = [

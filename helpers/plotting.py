@@ -34,18 +34,17 @@ CLASS_COLORS = ("#0072B2", "#E69F00")
 CLASS_MARKERS = ("o", "s")
 #: Light versions of the class colours for decision regions.
 REGION_COLORS = ("#cfe3f1", "#fbe8c4")
-#: Colour of a descent path, and of highlighted mistakes.
+#: Colour of a descent path.
 PATH_COLOR = "#D55E00"
 #: Colours for curves that are not classes (learning rates, activations, methods):
 #: Okabe-Ito bluish green, reddish purple and sky blue, none of them a class colour.
 SERIES_COLORS = ("#009E73", "#CC79A7", "#56B4E9")
 #: Colour of each learning-rate regime (:data:`helpers.learning_rate.REGIMES`): grey,
-#: then the series' green and purple, and the path's vermillion for a run that diverges.
+#: then the series' green and purple.
 REGIME_COLORS = {
     "too slow": "0.4",
     "good": SERIES_COLORS[0],
     "oscillating": SERIES_COLORS[1],
-    "diverging": PATH_COLOR,
 }
 
 
@@ -69,7 +68,7 @@ def plot_data(X, y, ax: Axes | None = None, *, misclassified=None) -> Axes:
         Labels, 0 or 1.
     ax : Axes, optional
     misclassified : array-like of bool of shape (n_samples, 1) or (n_samples,), optional
-        Points to ring in red, e.g. ``(y_pred != y)``.
+        Points to ring in black (visible on both classes and regions), e.g. ``(y_pred != y)``.
 
     Returns
     -------
@@ -107,8 +106,8 @@ def plot_data(X, y, ax: Axes | None = None, *, misclassified=None) -> Axes:
             X[wrong, 1],
             s=140,
             facecolors="none",
-            edgecolors=PATH_COLOR,
-            linewidths=1.5,
+            edgecolors="black",
+            linewidths=1.6,
             label=f"misclassified ({int(wrong.sum())})",
             zorder=4,
         )
@@ -306,10 +305,10 @@ def plot_lr_sweep(sweep, ax: Axes | None = None, *, bound=None, threshold=None) 
     --------
     >>> from matplotlib.figure import Figure
     >>> sweep = {"lr": [0.1, 1.0, 10.0], "tail_loss": [0.6, 0.3, 2.0],
-    ...          "regime": ["too slow", "good", "diverging"]}
+    ...          "regime": ["too slow", "good", "oscillating"]}
     >>> ax = plot_lr_sweep(sweep, Figure().subplots(), bound=2.0)
     >>> [text.get_text() for text in ax.get_legend().get_texts()]
-    ['too slow', 'good', 'diverging', 'bound 2/L = 2']
+    ['too slow', 'good', 'oscillating', 'bound 2/L = 2']
     """
     if not isinstance(sweep, dict) or not {"lr", "tail_loss", "regime"} <= set(sweep):
         got = sorted(sweep) if isinstance(sweep, dict) else type(sweep).__name__
@@ -326,6 +325,12 @@ def plot_lr_sweep(sweep, ax: Axes | None = None, *, bound=None, threshold=None) 
                 f"sweep['{key}'] must have one entry per learning rate, shape {lrs.shape}; "
                 f"got shape {values.shape}"
             )
+    unknown = sorted(set(regimes.tolist()) - set(REGIMES))
+    if unknown:
+        raise ValueError(
+            f"sweep['regime'] must hold names from helpers.learning_rate.REGIMES {REGIMES}; "
+            f"got {unknown}"
+        )
     bound = None if bound is None else check_positive("bound", bound)
     threshold = None if threshold is None else check_positive("threshold", threshold)
     ax = _axes(ax)

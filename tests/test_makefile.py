@@ -141,3 +141,24 @@ def test_changed_requirements_update_the_venv_in_place(project: Path) -> None:
     assert "-r requirements.txt" in result.stdout
     assert venv_made(project) == 1
     assert (project / ".venv/kept").exists()
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+@pytest.mark.parametrize(
+    "origin, repository",
+    [
+        ("https://github.com/ann/nn-course.git", "ann/nn-course"),
+        ("https://github.com/ann/nn-course", "ann/nn-course"),
+        ("git@github.com:ann/nn.course.git", "ann/nn.course"),
+        ("https://gitlab.com/ann/nn-course.git", ""),  # Binder links are for GitHub only
+        (None, ""),  # no origin remote
+    ],
+)
+def test_the_website_is_built_for_the_origin_on_github(project, origin, repository) -> None:
+    """make book's BOOK_REPOSITORY comes from `origin`, unless it is given."""
+    subprocess.run(["git", "init", "-q"], cwd=project, check=True)
+    if origin:
+        subprocess.run(["git", "remote", "add", "origin", origin], cwd=project, check=True)
+    show = ["--eval", "show: ; @echo [$(BOOK_REPOSITORY)]", "show"]
+    assert make(project, *show).stdout.strip() == f"[{repository}]"
+    assert make(project, "BOOK_REPOSITORY=x/y", *show).stdout.strip() == "[x/y]"

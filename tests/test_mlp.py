@@ -6,6 +6,7 @@ import pytest
 from helpers.data import make_moons
 from helpers.mlp import ACTIVATIONS, GAIN, backward, forward, init_params, predict
 from helpers.model import bce_loss, numerical_gradient
+from helpers.softmax import cross_entropy, one_hot, softmax
 from helpers.training import train
 
 KEYS = ("W1", "b1", "W2", "b2")
@@ -194,3 +195,71 @@ def test_a_mismatched_activation_is_refused_not_guessed(call):
     hand_made = {k: p[k] for k in KEYS}
     with pytest.raises(ValueError, match="params has no 'activation'.*pass activation="):
         call(X, hand_made)
+
+
+# --------------------------------------------------------------------------- K outputs
+def k_class_problem(n_samples=20, n_classes=4, n_hidden=5, activation="tanh", seed=0):
+    rng = np.random.default_rng(seed)
+    X = rng.standard_normal((n_samples, 3))
+    labels = rng.integers(0, n_classes, size=(n_samples, 1))
+    params = init_params(3, n_hidden, n_outputs=n_classes, activation=activation, seed=seed)
+    params["b1"] = 0.3 * rng.standard_normal(params["b1"].shape)
+    params["b2"] = 0.3 * rng.standard_normal(params["b2"].shape)
+    return X, labels, params
+
+
+def test_k_outputs_shapes_and_the_same_hidden_weights():
+    p = init_params(3, 5, n_outputs=10, seed=7)
+    assert p["W2"].shape == (10, 5) and p["b2"].shape == (1, 10)
+    np.testing.assert_array_equal(p["b2"], 0.0)
+    # W1 is drawn first: the same whatever the number of outputs.
+    np.testing.assert_array_equal(p["W1"], init_params(3, 5, seed=7)["W1"])
+    # One output is the two-class network exactly as before.
+    one = init_params(3, 5, n_outputs=1, seed=7)
+    for k in KEYS:
+        np.testing.assert_array_equal(one[k], init_params(3, 5, seed=7)[k])
+
+
+@pytest.mark.parametrize("activation", ACTIVATIONS)
+def test_k_outputs_forward_is_a_softmax_over_the_output_logits(activation):
+    X, _, p = k_class_problem(activation=activation)
+    Y_hat, cache = forward(X, p)
+    assert Y_hat.shape == cache["z2"].shape == (20, 4)
+    np.testing.assert_allclose(Y_hat.sum(axis=1), 1.0, atol=1e-15)
+    A1 = cache["A1"]
+    np.testing.assert_allclose(cache["z2"], A1 @ p["W2"].T + p["b2"], rtol=1e-14)
+    np.testing.assert_allclose(Y_hat, softmax(cache["z2"]), rtol=1e-14)
+
+
+@pytest.mark.parametrize("activation", ACTIVATIONS)
+def test_k_outputs_backward_matches_finite_differences(activation):
+    X, labels, p = k_class_problem(activation=activation, seed=3)
+    Y = one_hot(labels, 4)
+    grads = backward(X, labels, p, forward(X, p)[1])
+    for k in KEYS:
+        assert grads[k].shape == p[k].shape
+
+        def loss_of(value, k=k):
+            return cross_entropy(Y, forward(X, dict(p, **{k: value}))[1]["z2"])
+
+        numeric = numerical_gradient(loss_of, p[k])
+        rel = np.linalg.norm(grads[k] - numeric) / np.linalg.norm(grads[k] + numeric)
+        assert rel < 1e-7, (k, rel)
+
+
+def test_k_outputs_predict_gives_the_most_probable_class():
+    X, labels, p = k_class_problem()
+    labels_pred = predict(X, p)
+    assert labels_pred.shape == (20, 1) and labels_pred.dtype == np.int64
+    np.testing.assert_array_equal(labels_pred[:, 0], forward(X, p)[0].argmax(axis=1))
+
+
+def test_k_outputs_backward_refuses_one_hot_and_out_of_range_labels():
+    X, labels, p = k_class_problem()
+    cache = forward(X, p)[1]
+    with pytest.raises(ValueError, match=r"y must be integer labels.*one-hot.*argmax"):
+        backward(X, one_hot(labels, 4), p, cache)
+    with pytest.raises(ValueError, match=r"y must be class indices from 0 to 3; got 4"):
+        backward(X, labels + 1, p, cache)
+    with pytest.raises(ValueError, match=r"cache\['z2'\] must have shape \(20, 4\)"):
+        backward(X, labels, p, dict(cache, z2=cache["z2"][:, :1]))  # a two-class cache

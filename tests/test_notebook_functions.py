@@ -3,11 +3,12 @@
 A notebook first writes a helper so the reader sees it, in a code cell that holds
 only ``import numpy as np`` and the ``def``; later notebooks import the same name
 from ``helpers``. This test finds every such cell (a top-level ``def NAME(`` where
-NAME is a public function of :mod:`helpers.data`, :mod:`helpers.model`,
-:mod:`helpers.training` or :mod:`helpers.mlp`), executes it and compares the
-result with the helpers function on several random valid inputs. Where two modules
-share a name (``forward``, ``predict``), the one whose parameter names match the
-inline ``def`` is the reference.
+NAME is a public function of :mod:`helpers.data`, :mod:`helpers.features`,
+:mod:`helpers.model`, :mod:`helpers.training`, :mod:`helpers.mlp` or
+:mod:`helpers.softmax`), executes it and compares the result with the helpers
+function on several random valid inputs. Where two modules share a name
+(``forward``, ``predict``), the one whose parameter names match the inline ``def``
+is the reference.
 
 The cell is executed in a fresh namespace holding only ``np`` and the notebook's
 earlier definition cells, those with nothing but imports and defs (so ``forward``
@@ -28,12 +29,21 @@ import numpy as np
 import pytest
 
 import helpers.data
+import helpers.features
 import helpers.mlp
 import helpers.model
+import helpers.softmax
 import helpers.training
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("*.ipynb"))
-MODULES = (helpers.data, helpers.model, helpers.training, helpers.mlp)
+MODULES = (
+    helpers.data,
+    helpers.features,
+    helpers.model,
+    helpers.training,
+    helpers.mlp,
+    helpers.softmax,
+)
 N_CASES = 5
 
 
@@ -58,6 +68,8 @@ EXPECTED = [
     ("02", "forward"),
     ("05", "bce_loss"),
     ("05", "gradient"),
+    ("08", "make_xor"),
+    ("08", "make_moons"),
 ]
 
 
@@ -150,6 +162,16 @@ def _add_bias_feature_inputs(rng, case):
     return (_X_W(rng)[0],), {}
 
 
+def _standardise_inputs(rng, case):
+    """A training set, with a constant column in some cases, and 0 to 2 other sets."""
+    n_features = int(rng.integers(1, 5))
+    X_train = rng.normal(3.0, 2.0, size=(int(rng.integers(2, 40)), n_features))
+    if case % 2 == 1:
+        X_train[:, int(rng.integers(n_features))] = 4.0  # constant on the training set
+    others = [rng.normal(3.0, 2.0, size=(int(rng.integers(1, 20)), n_features)) for _ in "ab"]
+    return (X_train, *others[: case % 3]), {}
+
+
 def _predict_inputs(rng, case):
     return _X_W(rng), {}
 
@@ -220,6 +242,52 @@ def _mlp_train_inputs(rng, case):
     return (X, y), kwargs
 
 
+def _k_class_setup(rng, case):
+    """X, integer labels, one-hot Y, W, b and logits Z of a random K-class problem."""
+    n, d, K = int(rng.integers(2, 40)), int(rng.integers(1, 6)), int(rng.integers(2, 11))
+    X = rng.standard_normal((n, d))
+    labels = rng.integers(0, K, size=(n, 1))
+    W, b = rng.standard_normal((K, d)), rng.standard_normal((1, K))
+    Z = rng.uniform(-30.0, 30.0, size=(n, K))
+    if case == 0:
+        Z = Z * 300.0  # logits up to 1e4: where the naive softmax overflows
+    return X, labels, helpers.softmax.one_hot(labels, K), W, b, Z
+
+
+def _softmax_Z_inputs(rng, case):
+    return (_k_class_setup(rng, case)[5],), {}
+
+
+def _one_hot_inputs(rng, case):
+    _, labels, Y, *_ = _k_class_setup(rng, case)
+    return (labels, Y.shape[1]), {}
+
+
+def _cross_entropy_inputs(rng, case):
+    _, _, Y, _, _, Z = _k_class_setup(rng, case)
+    return (Y, Z), {}
+
+
+def _softmax_model_inputs(rng, case):
+    X, _, _, W, b, _ = _k_class_setup(rng, case)
+    return (X, W, b), {}
+
+
+def _softmax_gradient_inputs(rng, case):
+    X, _, Y, W, b, _ = _k_class_setup(rng, case)
+    return (X, Y, helpers.softmax.forward(X, W, b)), {}
+
+
+def _class_labels_pair_inputs(rng, case):
+    _, labels, Y, *_ = _k_class_setup(rng, case)
+    return (labels, rng.integers(0, Y.shape[1], size=labels.shape)), {}
+
+
+def _confusion_matrix_inputs(rng, case):
+    args, _ = _class_labels_pair_inputs(rng, case)
+    return (*args, int(max(args[0].max(), args[1].max())) + 1 + case % 2), {}
+
+
 #: One input generator per helpers function, keyed "module.name".
 INPUTS = {
     "model.sigmoid": _sigmoid_inputs,
@@ -238,10 +306,20 @@ INPUTS = {
     "data.make_circles": _noisy_dataset_inputs,
     "data.make_xor": _noisy_dataset_inputs,
     "data.add_bias_feature": _add_bias_feature_inputs,
+    "features.standardise": _standardise_inputs,
     "mlp.forward": _mlp_forward_inputs,
     "mlp.backward": _mlp_backward_inputs,
     "mlp.predict": _mlp_forward_inputs,
     "mlp.init_params": _mlp_init_params_inputs,
+    "softmax.one_hot": _one_hot_inputs,
+    "softmax.softmax": _softmax_Z_inputs,
+    "softmax.log_softmax": _softmax_Z_inputs,
+    "softmax.cross_entropy": _cross_entropy_inputs,
+    "softmax.forward": _softmax_model_inputs,
+    "softmax.gradient": _softmax_gradient_inputs,
+    "softmax.predict": _softmax_model_inputs,
+    "softmax.accuracy": _class_labels_pair_inputs,
+    "softmax.confusion_matrix": _confusion_matrix_inputs,
 }
 #: Helpers whose inline version must give bit-identical results, not only equal to rounding.
 EXACT = {"model.sigmoid", "model.forward"}

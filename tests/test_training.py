@@ -8,6 +8,7 @@ from helpers.data import make_blobs, make_circles, make_moons, make_xor
 from helpers.mlp import ACTIVATIONS, init_params
 from helpers.model import accuracy, bce_loss, forward, gradient, predict
 from helpers.model import predict as predict_linear
+from helpers.softmax import cross_entropy, one_hot
 from helpers.training import gradient_descent, step_lengths, train
 
 LOG2 = float(np.log(2.0))
@@ -303,3 +304,165 @@ def test_train_overflow_raises_a_clear_error():
     X = X * 1e150
     with pytest.raises(FloatingPointError, match="try a smaller learning rate"):
         train(X, y, n_hidden=2, lr=1e150, n_epochs=50, activation="relu")
+
+
+# =========================================================================== train: K classes
+def k_class_data(n_samples=60, n_classes=3, seed=0):
+    """Three Gaussian clouds in 2-D, labels (n, 1) in 0..2: a K-class problem a network solves."""
+    rng = np.random.default_rng(seed)
+    labels = np.arange(n_samples).reshape(-1, 1) % n_classes
+    angles = 2 * np.pi * labels / n_classes
+    X = 2.0 * np.hstack([np.cos(angles), np.sin(angles)]) + 0.6 * rng.standard_normal(
+        (n_samples, 2)
+    )
+    return X, labels
+
+
+def test_train_k_classes_first_step_is_one_gradient_step():
+    X, labels = k_class_data()
+    params, hist = train(X, labels, n_hidden=4, lr=0.3, n_epochs=1, n_classes=3, seed=2)
+    p0 = init_params(2, 4, n_outputs=3, seed=2)
+    grads = mlp.backward(X, labels, p0, mlp.forward(X, p0)[1])
+    for k in KEYS:
+        np.testing.assert_allclose(params[k], p0[k] - 0.3 * grads[k], rtol=1e-13, atol=1e-15)
+    z2 = mlp.forward(X, params)[1]["z2"]
+    assert hist["loss"][1] == pytest.approx(cross_entropy(one_hot(labels, 3), z2), rel=1e-13)
+    assert hist["accuracy"][1] == np.mean(mlp.predict(X, params) == labels)
+
+
+@pytest.mark.parametrize("batch_size", [None, 16])
+def test_train_k_classes_learns(batch_size):
+    X, labels = k_class_data(150)
+    params, hist = train(X, labels, n_hidden=8, lr=0.5, n_epochs=200, n_classes=3,
+                         batch_size=batch_size)  # fmt: skip
+    assert params["W2"].shape == (3, 8)
+    assert hist["loss"][-1] < 0.5 * hist["loss"][0]
+    assert hist["accuracy"][-1] >= 0.9
+    assert hist["accuracy"][-1] == np.mean(mlp.predict(X, params) == labels)
+
+
+def test_train_k_classes_refuses_two_class_thinking():
+    X, labels = k_class_data()
+    with pytest.raises(ValueError, match=r"y must contain only the labels 0 and 1"):
+        train(X, labels, n_hidden=2, lr=0.1, n_epochs=1)  # forgot n_classes=3
+    with pytest.raises(ValueError, match=r"y must be class indices from 0 to 2; got 3"):
+        train(X, labels + 1, n_hidden=2, lr=0.1, n_epochs=1, n_classes=3)
+    with pytest.raises(ValueError, match=r"y must be integer labels.*one-hot"):
+        train(X, one_hot(labels, 3), n_hidden=2, lr=0.1, n_epochs=1, n_classes=3)
+    with pytest.raises(ValueError, match=r"y_val must be class indices from 0 to 2; got 3"):
+        train(X, labels, n_hidden=2, lr=0.1, n_epochs=1, n_classes=3, X_val=X, y_val=labels + 1)
+
+
+# =========================================================================== weight decay
+def test_weight_decay_adds_lambda_W_to_the_weights_gradients_only():
+    X, y = make_moons(30)
+    lam, lr = 0.1, 0.3
+    params, hist = train(X, y, n_hidden=4, lr=lr, n_epochs=1, seed=2, weight_decay=lam)
+    p0 = init_params(2, 4, seed=2)
+    grads = mlp.backward(X, y, p0, mlp.forward(X, p0)[1])
+    for k in ("W1", "W2"):
+        np.testing.assert_allclose(params[k], p0[k] - lr * (grads[k] + lam * p0[k]), rtol=1e-13)
+    for k in ("b1", "b2"):
+        np.testing.assert_allclose(params[k], p0[k] - lr * grads[k], rtol=1e-13, atol=1e-16)
+    # The history records the cross-entropy alone, not the penalty.
+    assert hist["loss"][1] == pytest.approx(bce_loss(y, mlp.forward(X, params)[0]), rel=1e-12)
+
+
+def test_weight_decay_keeps_the_weights_smaller_and_zero_changes_nothing():
+    X, labels = k_class_data(90)
+    kw = dict(n_hidden=8, lr=0.5, n_epochs=300, n_classes=3)
+    plain, h_plain = train(X, labels, **kw)
+    zero, h_zero = train(X, labels, weight_decay=0.0, **kw)
+    decayed, _ = train(X, labels, weight_decay=0.01, **kw)
+    for k in KEYS:
+        np.testing.assert_array_equal(zero[k], plain[k])
+    np.testing.assert_array_equal(h_zero["loss"], h_plain["loss"])
+
+    def norm(p):
+        return np.sqrt(np.sum(p["W1"] ** 2) + np.sum(p["W2"] ** 2))
+
+    assert norm(decayed) < 0.8 * norm(plain)
+
+
+def test_weight_decay_minimises_the_penalised_loss():
+    # At the end of a long full-batch run the gradient of J = L + lam/2 ||W||^2 is ~0.
+    X, y = make_moons(40)
+    lam = 0.05
+    params, _ = train(X, y, n_hidden=3, lr=0.5, n_epochs=4000, weight_decay=lam)
+    grads = mlp.backward(X, y, params, mlp.forward(X, params)[1])
+    for k in ("W1", "W2"):
+        assert np.max(np.abs(grads[k] + lam * params[k])) < 1e-4
+        assert np.max(np.abs(grads[k])) > 1e-3  # the plain loss alone is not at a minimum
+
+
+# =========================================================================== validation, patience
+def test_validation_history_is_the_loss_of_the_parameters_on_the_validation_set():
+    X, labels = k_class_data(60, seed=0)
+    X_val, labels_val = k_class_data(30, seed=1)
+    params, hist = train(X, labels, n_hidden=5, lr=0.5, n_epochs=30, n_classes=3,
+                         X_val=X_val, y_val=labels_val, snapshots=[0, 10, 30])  # fmt: skip
+    assert hist["val_loss"].shape == hist["val_accuracy"].shape == (31,)
+    for epoch, p in hist["snapshots"].items():
+        z2 = mlp.forward(X_val, p)[1]["z2"]
+        assert hist["val_loss"][epoch] == pytest.approx(
+            cross_entropy(one_hot(labels_val, 3), z2), rel=1e-13
+        )
+        assert hist["val_accuracy"][epoch] == np.mean(mlp.predict(X_val, p) == labels_val)
+    assert hist["best_epoch"] == int(np.argmin(hist["val_loss"]))
+    # Without patience: the last parameters, and all the epochs.
+    for k in KEYS:
+        np.testing.assert_array_equal(params[k], hist["snapshots"][30][k])
+
+
+def test_patience_stops_and_returns_the_best_parameters():
+    # A network much larger than 24 noisy samples need: the validation loss turns up.
+    X, labels = k_class_data(24, seed=0)
+    X_val, labels_val = k_class_data(60, seed=1)
+    kw = dict(n_hidden=30, lr=1.0, n_epochs=3000, n_classes=3, X_val=X_val, y_val=labels_val)
+    _, full = train(X, labels, snapshots=range(3001), **kw)
+    best = int(np.argmin(full["val_loss"]))
+    assert 0 < best < 2900  # the validation loss does turn up
+    params, hist = train(X, labels, patience=50, **kw)
+    # Stopped 50 epochs after the best one (the first 50 epochs without a new best) ...
+    assert hist["best_epoch"] == best
+    assert len(hist["loss"]) == best + 50 + 1
+    np.testing.assert_array_equal(hist["val_loss"], full["val_loss"][: best + 51])
+    np.testing.assert_array_equal(hist["loss"], full["loss"][: best + 51])
+    # ... and returned the parameters of the best epoch, not of the last.
+    for k in KEYS:
+        np.testing.assert_array_equal(params[k], full["snapshots"][best][k])
+    assert params["activation"] == "tanh"
+
+
+def test_patience_longer_than_the_run_returns_the_best_of_all_epochs():
+    X, y = make_moons(40, seed=0)
+    X_val, y_val = make_moons(40, seed=1)
+    params, hist = train(X, y, n_hidden=3, lr=0.5, n_epochs=20, X_val=X_val, y_val=y_val,
+                         patience=100, snapshots=range(21))  # fmt: skip
+    assert len(hist["loss"]) == 21
+    best = int(np.argmin(hist["val_loss"]))
+    assert hist["best_epoch"] == best
+    for k in KEYS:
+        np.testing.assert_array_equal(params[k], hist["snapshots"][best][k])
+
+
+def test_validation_and_patience_are_checked():
+    X, y = make_moons(20)
+    with pytest.raises(ValueError, match="patience=5 needs a validation set"):
+        train(X, y, n_hidden=2, lr=0.1, n_epochs=1, patience=5)
+    with pytest.raises(ValueError, match="y_val is missing"):
+        train(X, y, n_hidden=2, lr=0.1, n_epochs=1, X_val=X)
+    with pytest.raises(ValueError, match=r"X_val must have 2 features like X"):
+        train(X, y, n_hidden=2, lr=0.1, n_epochs=1, X_val=X[:, :1], y_val=y)
+    with pytest.raises(ValueError, match=r"y_val must have shape \(20, 1\)"):
+        train(X, y, n_hidden=2, lr=0.1, n_epochs=1, X_val=X, y_val=y[:19])
+
+
+def test_train_with_validation_does_not_modify_inputs():
+    X, labels = k_class_data(30)
+    arrays = (X, labels, X[:10].copy(), labels[:10].copy())
+    before = [a.copy() for a in arrays]
+    train(arrays[0], arrays[1], n_hidden=2, lr=0.5, n_epochs=5, batch_size=7, n_classes=3,
+          weight_decay=0.1, X_val=arrays[2], y_val=arrays[3], patience=2)  # fmt: skip
+    for a, a0 in zip(arrays, before, strict=True):
+        np.testing.assert_array_equal(a, a0)

@@ -34,11 +34,15 @@ from helpers import (
     data,
     explorer,
     explorer_panels,
+    features,
     graph,
     learning_rate,
+    lines,
     mlp,
     model,
     plotting,
+    probability_map,
+    softmax,
     training,
     widgets,
 )
@@ -68,11 +72,24 @@ def _net():
     return {"X": X, "y": y, "params": params, "cache": mlp.forward(X, params)[1]}
 
 
+def _k_class(n_samples=6, n_classes=3):
+    """X (n, 2), integer labels with every class, one-hot Y, W (K, 2), b (1, K)."""
+    X = np.arange(2.0 * n_samples).reshape(n_samples, 2) / n_samples
+    labels = np.arange(n_samples).reshape(-1, 1) % n_classes
+    W, b = np.ones((n_classes, 2)), np.zeros((1, n_classes))
+    return X, labels, softmax.one_hot(labels, n_classes), W, b
+
+
+def _softmax_model():
+    X, _, _, W, b = _k_class()
+    return {"X": X, "W": W, "b": b}
+
+
 def _sweep():
     return {
         "lr": np.array([0.1, 1.0, 10.0]),
         "tail_loss": np.array([0.6, 0.3, 2.0]),
-        "regime": np.array(["too slow", "good", "diverging"]),
+        "regime": np.array(["too slow", "good", "oscillating"]),
     }
 
 
@@ -121,6 +138,11 @@ CALLS = {
         data.train_val_test_split,
         lambda: {"X": np.ones((20, 3)), "labels": np.arange(20).reshape(-1, 1) % 2, "seed": 0},
     ),
+    # standardise takes the other sets as *X_others; the table passes them as a tuple
+    "features.standardise": (
+        lambda X_train, X_others: features.standardise(X_train, *X_others),
+        lambda: {"X_train": np.arange(6.0).reshape(3, 2), "X_others": (np.ones((2, 2)),)},
+    ),
     "model.sigmoid": (model.sigmoid, lambda: {"z": np.zeros(3)}),
     "model.forward": (model.forward, lambda: {"X": np.ones((4, 3)), "W": np.ones((1, 3))}),
     "model.bce_loss": (
@@ -156,11 +178,34 @@ CALLS = {
     "training.train": (
         training.train,
         lambda: {**_data(), "n_hidden": 2, "lr": 0.1, "n_epochs": 2, "batch_size": 5,
-                 "activation": "relu", "seed": 0, "snapshots": [0, 2]},
+                 "activation": "relu", "seed": 0, "snapshots": [0, 2], "n_classes": 2,
+                 "weight_decay": 0.01, "X_val": _data(8)["X"], "y_val": _data(8)["y"],
+                 "patience": 3},
     ),
     "mlp.init_params": (
         mlp.init_params,
-        lambda: {"n_features": 2, "n_hidden": 3, "activation": "tanh", "seed": 0},
+        lambda: {"n_features": 2, "n_hidden": 3, "n_outputs": 1, "activation": "tanh", "seed": 0},
+    ),
+    "softmax.one_hot": (softmax.one_hot, lambda: {"labels": _k_class()[1], "n_classes": 3}),
+    "softmax.softmax": (softmax.softmax, lambda: {"Z": np.zeros((4, 3))}),
+    "softmax.log_softmax": (softmax.log_softmax, lambda: {"Z": np.zeros((4, 3))}),
+    "softmax.cross_entropy": (
+        softmax.cross_entropy,
+        lambda: {"Y": _k_class()[2], "Z": np.zeros((6, 3))},
+    ),
+    "softmax.forward": (softmax.forward, _softmax_model),
+    "softmax.gradient": (
+        softmax.gradient,
+        lambda: {"X": _k_class()[0], "Y": _k_class()[2], "Y_hat": np.full((6, 3), 1 / 3)},
+    ),
+    "softmax.predict": (softmax.predict, _softmax_model),
+    "softmax.accuracy": (
+        softmax.accuracy,
+        lambda: {"labels": _k_class()[1], "labels_pred": _k_class()[1]},
+    ),
+    "softmax.confusion_matrix": (
+        softmax.confusion_matrix,
+        lambda: {"labels": _k_class()[1], "labels_pred": _k_class()[1], "n_classes": 3},
     ),
     "mlp.forward": (mlp.forward, lambda: {k: v for k, v in _net().items() if k in ("X", "params")}),
     "mlp.backward": (mlp.backward, _net),
@@ -190,6 +235,18 @@ CALLS = {
         learning_rate.measured_threshold,
         lambda: {"sweep": _sweep()},
     ),
+    "lines.line_accuracies": (
+        lines.line_accuracies,
+        lambda: {**_data(), "angles": np.array([0.0, 1.0])},
+    ),
+    "lines.critical_angles": (
+        lines.critical_angles,
+        lambda: {"X": _blobs()[0], "through_origin": True},
+    ),
+    "lines.best_line": (
+        lines.best_line,
+        lambda: {**_data(), "through_origin": False, "angles": np.array([0.0, 1.0])},
+    ),
     "plotting.plot_data": (
         plotting.plot_data,
         lambda: {**_data(), "ax": _ax(),
@@ -200,6 +257,12 @@ CALLS = {
         lambda: {"proba": lambda P: model.forward(P, [[1.0, 1.0]]),
                  **_data(), "ax": _ax(),
                  "resolution": 10, "padding": 0.5},
+    ),
+    "probability_map.plot_probability": (
+        probability_map.plot_probability,
+        lambda: {"proba": lambda P: model.forward(P, [[1.0, 1.0]]),
+                 **_data(), "ax": _ax(),
+                 "resolution": 10, "padding": 0.5, "colorbar": False},
     ),
     "plotting.plot_loss_curve": (
         plotting.plot_loss_curve,
@@ -321,6 +384,13 @@ ROWS = [
     _row("data.train_val_test_split", ValueError, "val_size + test_size", "below 1",
          val_size=0.5, test_size=0.5),
     _row("data.train_val_test_split", ValueError, "seed", "integer >= 0", seed=-1),
+    # ---------------------------------------------------------------- features
+    _row("features.standardise", ValueError, "X_train", "(n_samples, n_features)",
+         X_train=np.ones(3)),
+    _row("features.standardise", ValueError, "X_others[0]", "2 features like X_train",
+         X_others=(np.ones((2, 3)),)),
+    _row("features.standardise", ValueError, "X_others[0]", "finite",
+         X_others=(np.full((2, 2), NAN),)),
     # ---------------------------------------------------------------- model
     _row("model.sigmoid", TypeError, "z", "numeric array", z="1.5"),
     _row("model.forward", ValueError, "X", "(n_samples, n_features)", X=np.ones(3)),
@@ -377,9 +447,21 @@ ROWS = [
     _row("training.train", ValueError, "seed", "integer >= 0", seed=-1),
     _row("training.train", ValueError, "snapshots", "from 0 to n_epochs=2", snapshots=[3]),
     _row("training.train", TypeError, "snapshots", "iterable", snapshots=5),
+    _row("training.train", ValueError, "n_classes", "integer >= 2", n_classes=1),
+    _row("training.train", ValueError, "y", "class indices from 0 to 2", n_classes=3,
+         y=From(lambda g: 3 * g["y"])),
+    _row("training.train", ValueError, "weight_decay", ">= 0", weight_decay=-0.1),
+    _row("training.train", ValueError, "X_val", "2 features like X", X_val=np.ones((8, 3))),
+    _row("training.train", ValueError, "X_val", "is missing", X_val=None),
+    _row("training.train", ValueError, "y_val", "(8, 1)", y_val=np.zeros(8)),
+    _row("training.train", ValueError, "y_val", "labels 0 and 1", y_val=np.full((8, 1), 2.0)),
+    _row("training.train", ValueError, "patience", "integer >= 1", patience=0),
+    _row("training.train", ValueError, "patience", "needs a validation set", X_val=None,
+         y_val=None),
     # ---------------------------------------------------------------- mlp
     _row("mlp.init_params", TypeError, "n_features", "integer", n_features=2.0),
     _row("mlp.init_params", ValueError, "n_hidden", "integer >= 1", n_hidden=0),
+    _row("mlp.init_params", ValueError, "n_outputs", "integer >= 1", n_outputs=0),
     _row("mlp.init_params", ValueError, "activation", "('tanh', 'relu', 'sigmoid')",
          activation="softmax"),
     _row("mlp.init_params", TypeError, "activation", "one of", activation=None),
@@ -402,6 +484,13 @@ ROWS = [
     _row("mlp.backward", ValueError, "y", "labels 0 and 1", y=From(lambda g: 2 * g["y"])),
     _row("mlp.backward", ValueError, "params['W1']", "(n_hidden, 2)",
          params=From(lambda g: dict(g["params"], W1=np.ones((3, 3))))),
+    _row("mlp.backward", ValueError, "y", "class indices from 0 to 3; got 4",
+         params=From(lambda g: mlp.init_params(2, 3, n_outputs=4)),
+         cache=From(lambda g: mlp.forward(g["X"], mlp.init_params(2, 3, n_outputs=4))[1]),
+         y=From(lambda g: 4 * g["y"])),
+    _row("mlp.backward", ValueError, "cache['z2']", "(20, 4)",
+         params=From(lambda g: mlp.init_params(2, 3, n_outputs=4)),
+         y=From(lambda g: g["y"].astype(int))),
     _row("mlp.backward", TypeError, "cache", "returned by forward", cache="cache"),
     _row("mlp.backward", TypeError, "cache", "without the keys",
          cache=From(lambda g: {"Z1": g["cache"]["Z1"]})),
@@ -414,6 +503,44 @@ ROWS = [
     _row("mlp.predict", ValueError, "X", "finite", X=np.full((20, 2), NAN)),
     _row("mlp.predict", TypeError, "params", "dict", params=None),
     _row("mlp.predict", ValueError, "threshold", "(0, 1)", threshold=1.5),
+    # ---------------------------------------------------------------- softmax
+    _row("softmax.one_hot", ValueError, "labels", "looks one-hot",
+         labels=From(lambda g: softmax.one_hot(g["labels"], 3))),
+    _row("softmax.one_hot", ValueError, "labels", "class indices from 0 to 2", labels=[[0], [3]]),
+    _row("softmax.one_hot", ValueError, "labels", "whole numbers", labels=[[0.5], [1.0]]),
+    _row("softmax.one_hot", ValueError, "n_classes", "integer >= 2", n_classes=1),
+    _row("softmax.softmax", ValueError, "Z", "n_classes >= 2", Z=np.zeros((4, 1))),
+    _row("softmax.softmax", ValueError, "Z", "finite", Z=np.full((4, 3), NAN)),
+    _row("softmax.log_softmax", ValueError, "Z", "(n_samples, n_features)", Z=np.zeros(3)),
+    _row("softmax.cross_entropy", ValueError, "Y", "one_hot(labels, n_classes)",
+         Y=From(lambda g: _k_class()[1])),
+    _row("softmax.cross_entropy", ValueError, "Y", "each row one 1", Y=np.full((6, 3), 1 / 3)),
+    _row("softmax.cross_entropy", ValueError, "Y", "(6, 3) to match",
+         Y=From(lambda g: g["Y"][:, :2])),
+    _row("softmax.cross_entropy", ValueError, "Z", "n_classes >= 2", Z=np.zeros((6, 1))),
+    _row("softmax.forward", ValueError, "X", "(n_samples, n_features)", X=np.ones(6)),
+    _row("softmax.forward", ValueError, "W", "transposed", W=np.ones((2, 3))),
+    _row("softmax.forward", ValueError, "b", "(1, 3)", b=np.zeros(3)),
+    _row("softmax.gradient", ValueError, "X", "finite", X=np.full((6, 2), NAN)),
+    _row("softmax.gradient", ValueError, "Y", "(6, n_classes) to match",
+         Y=From(lambda g: g["Y"][:5])),
+    _row("softmax.gradient", ValueError, "Y", "one_hot(labels, n_classes)",
+         Y=From(lambda g: _k_class()[1])),
+    _row("softmax.gradient", ValueError, "Y_hat", "logits Z instead", Y_hat=np.ones((6, 3))),
+    _row("softmax.gradient", ValueError, "Y_hat", "(6, 3) to match",
+         Y_hat=np.full((6, 2), 0.5)),
+    _row("softmax.predict", ValueError, "X", "finite", X=np.full((6, 2), NAN)),
+    _row("softmax.predict", ValueError, "W", "(n_classes, 2)", W=np.ones((3, 3))),
+    _row("softmax.predict", TypeError, "b", "numeric array", b="b"),
+    _row("softmax.accuracy", ValueError, "labels", "reshape", labels=np.zeros(6)),
+    _row("softmax.accuracy", ValueError, "labels_pred", "whole numbers",
+         labels_pred=np.full((6, 1), 0.5)),
+    _row("softmax.accuracy", ValueError, "labels_pred", "(6, 1) to match",
+         labels_pred=np.zeros((5, 1))),
+    _row("softmax.confusion_matrix", ValueError, "labels", "from 0 to 1", n_classes=2),
+    _row("softmax.confusion_matrix", ValueError, "labels_pred", "from 0 to 2",
+         labels_pred=From(lambda g: g["labels_pred"] + 1)),
+    _row("softmax.confusion_matrix", TypeError, "n_classes", "integer", n_classes=3.0),
     # ---------------------------------------------------------------- learning_rate
     _row("learning_rate.curvature_bound", ValueError, "X", "(n_samples, n_features)", X=np.ones(3)),
     _row("learning_rate.curvature_bound", ValueError, "X", "too large",
@@ -476,6 +603,19 @@ ROWS = [
     _row("plotting.plot_decision_boundary", TypeError, "ax", "Axes or None", ax="ax"),
     _row("plotting.plot_decision_boundary", ValueError, "resolution", "integer >= 2", resolution=1),
     _row("plotting.plot_decision_boundary", ValueError, "padding", ">= 0", padding=-0.5),
+    _row("probability_map.plot_probability", TypeError, "proba", "callable", proba=0.5),
+    _row("probability_map.plot_probability", ValueError, "proba", "one probability per point",
+         proba=lambda P: np.full(3, 0.5)),
+    _row("probability_map.plot_probability", ValueError, "proba", "probabilities in [0, 1]",
+         proba=lambda P: P @ np.ones((2, 1))),  # logits, not sigmoid(logits)
+    _row("probability_map.plot_probability", ValueError, "X", "2 features", X=np.ones((20, 3))),
+    _row("probability_map.plot_probability", ValueError, "y", "(20, 1)", y=np.zeros(20)),
+    _row("probability_map.plot_probability", TypeError, "ax", "Axes or None", ax="ax"),
+    _row("probability_map.plot_probability", ValueError, "resolution", "integer >= 2",
+         resolution=1),
+    _row("probability_map.plot_probability", ValueError, "padding", ">= 0", padding=-0.5),
+    _row("probability_map.plot_probability", TypeError, "colorbar", "True or False",
+         colorbar="yes"),
     _row("plotting.plot_loss_curve", ValueError, "losses", "1-D", losses=np.ones((3, 1))),
     _row("plotting.plot_loss_curve", TypeError, "ax", "Axes or None", ax=[1]),
     _row("plotting.plot_loss_surface", ValueError, "X", "2 features", X=np.ones((20, 3))),
@@ -493,10 +633,23 @@ ROWS = [
     _row("plotting.plot_lr_sweep", ValueError, "sweep", "returned by", sweep={}),
     _row("plotting.plot_lr_sweep", ValueError, "sweep['regime']", "one entry per",
          sweep=From(lambda g: dict(g["sweep"], regime=["good"]))),
+    _row("plotting.plot_lr_sweep", ValueError, "sweep['regime']", "REGIMES",
+         sweep=From(lambda g: dict(g["sweep"], regime=["good", "good", "diverging"]))),
     _row("plotting.plot_lr_sweep", ValueError, "sweep['tail_loss']", "one entry per",
          sweep=From(lambda g: dict(g["sweep"], tail_loss=[1.0]))),
     _row("plotting.plot_lr_sweep", TypeError, "bound", "number", bound="2"),
     _row("plotting.plot_lr_sweep", ValueError, "threshold", "> 0", threshold=-1.0),
+    # ---------------------------------------------------------------- lines
+    _row("lines.line_accuracies", ValueError, "X", "2 features", X=np.ones((20, 3))),
+    _row("lines.line_accuracies", ValueError, "y", "(20, 1)", y=np.zeros(20)),
+    _row("lines.line_accuracies", ValueError, "angles", "1-D", angles=np.zeros((2, 1))),
+    _row("lines.critical_angles", ValueError, "X", "2 features", X=np.ones((20, 1))),
+    _row("lines.critical_angles", TypeError, "through_origin", "True or False",
+         through_origin="yes"),
+    _row("lines.best_line", ValueError, "X", "2 features", X=np.ones((20, 3))),
+    _row("lines.best_line", ValueError, "y", "only the labels 0 and 1", y=np.full((20, 1), 2.0)),
+    _row("lines.best_line", TypeError, "through_origin", "True or False", through_origin=1),
+    _row("lines.best_line", ValueError, "angles", "finite", angles=np.array([0.0, np.nan])),
     # ---------------------------------------------------------------- explorer_panels
     _row("explorer_panels.nice_ceiling", ValueError, "value", "> 0", value=-1.0),
     _row("plotting.half_plane", ValueError, "W", "(1, 2)", W=np.ones((2, 1))),

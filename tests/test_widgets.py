@@ -95,6 +95,17 @@ def test_encode_png_round_trips_through_pillow():
     np.testing.assert_array_equal(decoded, rgba[..., :3])
 
 
+def test_the_learning_rate_opens_on_a_notch_and_keeps_a_typed_value(explorer):
+    # A drag lands on 10**(min + k * step); the opening value 1 must be one of them, so the
+    # slider shows exactly the lr the notebook names. A typed value is kept as typed.
+    _, lr, _, _, _, image = explorer
+    notches = (math.log10(lr.value) - lr.min) / lr.step
+    assert notches == pytest.approx(round(notches), abs=1e-9)
+    before = image.value
+    lr.value = 50.0
+    assert lr.value == 50.0 and image.value != before
+
+
 # --------------------------------------------------------------------------- figure_view
 def _png_size(png) -> tuple[int, int]:
     data = bytes(png)

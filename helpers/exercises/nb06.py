@@ -9,7 +9,7 @@ Exercises
 06.1 : iterations to within 1% of the optimal loss with lr = 0.5 (easy)
 06.2 : iterations to convergence for three tolerances (medium)
 06.3 : why the path from a far start is not straight (medium, self-check)
-06.4 : mini-batch gradient descent (stretch)
+06.4 : mini-batch gradient descent as a function (medium)
 """
 
 from __future__ import annotations
@@ -113,7 +113,7 @@ def _(answer):
 self_check("06.3", "A far start", "medium")
 
 
-@exercise("06.4", "Mini-batch gradient descent", "stretch")
+@exercise("06.4", "Mini-batch gradient descent", "medium")
 def _(minibatch_descent):
     if not callable(minibatch_descent):
         raise Wrong("minibatch_descent should be a function")
