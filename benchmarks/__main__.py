@@ -37,6 +37,7 @@ def main(argv: list[str] | None = None) -> None:
             os.environ[var] = str(args.blas_threads)
 
     from benchmarks import (
+        bench_descent_slider,
         bench_digits,
         bench_explorer,
         bench_gd,
@@ -58,6 +59,7 @@ def main(argv: list[str] | None = None) -> None:
 
     print()
     bench_explorer.main()  # prints its own title
+    bench_descent_slider.main()  # notebook 04's slider, in a kernel
 
     if not args.skip_suite:
         bench_suite.main()

@@ -6,6 +6,7 @@ Modules, one concern each:
 - :mod:`helpers.model`           - logistic regression: sigmoid, forward, loss, gradient (02-05)
 - :mod:`helpers.training`        - gradient descent for both models, with its history (06-10, 13-14)
 - :mod:`helpers.plotting`        - the figures shared by the notebooks (01, 03, 06)
+- :mod:`helpers.graph`           - computational graphs with local derivatives (02, 05)
 - :mod:`helpers.probability_map` - the plane shaded by the predicted probability (07-08)
 - :mod:`helpers.lines`           - straight lines scored by their mistakes; the exact best (07-08)
 - :mod:`helpers.mlp`             - one hidden layer: init, forward, backward, predict (09-10, 13)
@@ -13,7 +14,7 @@ Modules, one concern each:
 - :mod:`helpers.learning_rate`   - the learning-rate numbers: curvature, minimum, regimes (06)
 - :mod:`helpers.explorer_panels` - the learning-rate explorer's four panels and their geometry
 - :mod:`helpers.explorer`        - the explorer's view: a run trained and redrawn fast (blitting)
-- :mod:`helpers.widgets`         - the sliders around it; the only module that imports ipywidgets
+- :mod:`helpers.widgets`         - the sliders (04, 06); the only module that imports ipywidgets
 
 Importing this package has no side effects: no plotting settings, no seeding, no output.
 """

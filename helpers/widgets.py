@@ -1,8 +1,10 @@
-"""Interactive widgets for the notebooks (notebook 06). The only module importing ipywidgets.
+"""Interactive widgets for the notebooks (04 and 06). The only module importing ipywidgets.
 
-The drawing and training behind each widget are plain functions in
-:mod:`helpers.explorer`; this module connects sliders to them and sends the
-picture to the browser as PNG (:func:`encode_png`).
+The drawing behind each widget is a plain function (notebook 04's ``show_descent``,
+:mod:`helpers.explorer` for notebook 06); this module connects sliders to it and
+sends the picture to the browser as PNG (:func:`encode_png`) in an
+``ipywidgets.Image``, which keeps showing the old picture until the new one
+arrives: it never blanks, and the page below it never jumps.
 """
 
 from __future__ import annotations
@@ -10,9 +12,12 @@ from __future__ import annotations
 import math
 import struct
 import zlib
+from collections.abc import Callable, Mapping
 
 import ipywidgets as widgets
 import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 
 from helpers._checks import check_int, check_positive
 from helpers.explorer import ExplorerView
@@ -60,6 +65,138 @@ def encode_png(rgba) -> bytes:
         + _png_chunk(b"IDAT", zlib.compress(rows.tobytes(), 1))
         + _png_chunk(b"IEND", b"")
     )
+
+
+def _rounded(limits) -> tuple[float, float]:
+    """Axis limits to 1/10,000 of their span: closer limits draw the same frame."""
+    lo, hi = limits
+    step = abs(hi - lo) / 1e4
+    return (round(lo / step), round(hi / step), float(f"{step:.3g}")) if step else (lo, hi)
+
+
+def figure_view(draw: Callable, controls, *, figsize=(6.0, 4.0), dpi: float = 100) -> widgets.VBox:
+    """Controls and a figure that ``draw`` redraws whenever one of them moves.
+
+    ``draw`` is a plain function that draws one state on the Axes it is given (a
+    normal cell calls it for the static figure). Each change removes what the
+    previous call drew (lines, patches, collections, texts, images, the legend,
+    the titles and axis labels) and restarts the colour cycle, calls
+    ``draw(**values, ax=ax)`` with every control's value under its name, rescales
+    the axes to the new data and renders the figure off-screen (Agg, outside
+    pyplot) into the PNG of an ``ipywidgets.Image``. The old picture stays until
+    the new one is ready and the picture keeps its size, so nothing blanks or
+    jumps; an ``Output`` widget cleared and drawn again is empty for as long as
+    the drawing takes.
+
+    The frame (the axes with its ticks, tick labels and axis labels) costs most of
+    a redraw and changes only with the limits and labels. It is drawn once per
+    limits, with margins fitted by ``tight_layout``, and kept
+    (``canvas.copy_from_bbox``); each picture pastes it back and draws what
+    ``draw`` added on top (``Figure.draw_artist``), as notebook 06's explorer does.
+    The picture is that of a full redraw but for the few pixels where a line
+    meets the frame and is drawn over it instead of under it.
+
+    Parameters
+    ----------
+    draw : callable
+        ``draw(**values, ax=ax)``, e.g. notebook 04's ``show_descent(lr, n_steps, ax)``;
+        what it returns is ignored.
+    controls : dict of {str: ipywidgets widget}
+        Keyword of ``draw`` -> the slider (any widget with a ``value``) that sets it,
+        in the order they are shown.
+    figsize : (float, float), default=(6, 4)
+        Inches.
+    dpi : float, default=100
+
+    Returns
+    -------
+    ipywidgets.VBox
+        Children: an ``HBox`` of the controls, then the ``Image``.
+    """
+    if not callable(draw):
+        raise TypeError(f"draw must be a callable draw(**values, ax=ax); got {draw!r}")
+    if not isinstance(controls, Mapping) or not controls:
+        raise TypeError(
+            "controls must be a non-empty dict {keyword of draw: slider}; "
+            f"got {type(controls).__name__}"
+        )
+    for name, control in controls.items():
+        if not isinstance(control, widgets.ValueWidget):
+            raise TypeError(
+                f"controls[{name!r}] must be an ipywidgets slider (a widget with a value); "
+                f"got {type(control).__name__}"
+            )
+    if isinstance(figsize, (str, bytes)) or np.ndim(figsize) != 1 or np.size(figsize) != 2:
+        raise TypeError(f"figsize must be a pair (width, height) in inches; got {figsize!r}")
+    figsize = (check_positive("figsize[0]", figsize[0]), check_positive("figsize[1]", figsize[1]))
+    dpi = check_positive("dpi", dpi)
+
+    fig = Figure(figsize=figsize, dpi=dpi)
+    canvas = FigureCanvasAgg(fig)
+    ax = fig.subplots()
+
+    frames: dict = {}  # the frame (axes, ticks, labels) per limits: its pixels and position
+
+    def drawn() -> list:
+        """What draw added: everything but the frame, in drawing order."""
+        legend = [] if ax.get_legend() is None else [ax.get_legend()]
+        artists = [*ax.lines, *ax.patches, *ax.collections, *ax.texts, *ax.images, *legend]
+        return sorted(artists, key=lambda artist: artist.get_zorder()) + [ax.title]
+
+    def render() -> bytes:
+        for artist in [*ax.lines, *ax.patches, *ax.collections, *ax.texts, *ax.images]:
+            artist.remove()
+        if ax.get_legend() is not None:
+            ax.get_legend().remove()
+        for loc in ("left", "center", "right"):
+            ax.set_title("", loc=loc)
+        ax.set_xlabel("")
+        ax.set_ylabel("")
+        ax.set_prop_cycle(None)  # the default colours start again from the first
+        ax.set_autoscale_on(True)  # draw may fix the limits again
+        draw(**{name: control.value for name, control in controls.items()}, ax=ax)
+        ax.relim()
+        ax.autoscale_view()
+        moving = drawn()
+        key = (
+            _rounded(ax.get_xlim()),  # a change below a pixel draws the same frame
+            _rounded(ax.get_ylim()),
+            ax.get_xscale(),
+            ax.get_yscale(),
+            ax.get_xlabel(),
+            ax.get_ylabel(),
+            ax.get_title("left"),
+            ax.get_title("right"),
+            ax.get_title().count("\n"),
+        )
+        if key not in frames:  # fit the margins, draw the frame alone and keep its pixels
+            fig.tight_layout()
+            for artist in moving:
+                artist.set_animated(True)
+            canvas.draw()
+            for artist in moving:
+                artist.set_animated(False)
+            if len(frames) >= 32:
+                del frames[next(iter(frames))]
+            frames[key] = (canvas.copy_from_bbox(fig.bbox), ax.get_position())
+        background, position = frames[key]
+        ax.set_position(position)
+        canvas.restore_region(background)
+        for artist in moving:
+            fig.draw_artist(artist)
+        return encode_png(np.asarray(canvas.buffer_rgba()))
+
+    image = widgets.Image(
+        value=render(), format="png", layout=widgets.Layout(max_width="100%", height="auto")
+    )
+
+    def redraw(change=None) -> None:
+        image.value = render()  # the old picture stays until this assignment
+
+    for control in controls.values():
+        control.observe(redraw, names="value")
+    row = widgets.HBox(list(controls.values()), layout=widgets.Layout(flex_flow="row wrap"))
+    return widgets.VBox([row, image])
 
 
 def learning_rate_explorer(
@@ -206,4 +343,4 @@ def learning_rate_explorer(
     return box
 
 
-__all__ = ["encode_png", "learning_rate_explorer"]
+__all__ = ["encode_png", "figure_view", "learning_rate_explorer"]

@@ -23,6 +23,7 @@ import pkgutil
 import re
 from typing import NamedTuple
 
+import ipywidgets
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -34,6 +35,7 @@ from helpers import (
     explorer,
     explorer_panels,
     features,
+    graph,
     learning_rate,
     lines,
     mlp,
@@ -275,6 +277,16 @@ CALLS = {
         plotting.plot_lr_sweep,
         lambda: {"sweep": _sweep(), "ax": _ax(), "bound": 2.0, "threshold": 10.0},
     ),
+    "graph.draw_graph": (
+        graph.draw_graph,
+        lambda: {"nodes": {"a": (0.0, 0.0, "$a$"), "b": (2.0, 0.0, "$b$", "b = 2a")},
+                 "edges": [("a", "b", "$2$")], "ax": _ax(), "boxes": {"a"},
+                 "backward": [("b", "a", "$1$")], "fontsize": 10},
+    ),
+    "graph.plot_neuron_graph": (
+        graph.plot_neuron_graph,
+        lambda: {"ax": _ax(), "backward": True, "fontsize": 10},
+    ),
     "explorer_panels.nice_ceiling": (explorer_panels.nice_ceiling, lambda: {"value": 37.0}),
     "plotting.half_plane": (
         plotting.half_plane,
@@ -294,6 +306,12 @@ CALLS = {
                  "W0": (-2.0, 4.0), "fig": Figure(), "dpi": 40},
     ),
     "widgets.encode_png": (widgets.encode_png, lambda: {"rgba": np.zeros((2, 3, 4), np.uint8)}),
+    "widgets.figure_view": (
+        widgets.figure_view,
+        lambda: {"draw": lambda lr, ax: ax.plot([0.0, lr]),
+                 "controls": {"lr": ipywidgets.FloatSlider(value=1.0)},
+                 "figsize": (2.0, 1.5), "dpi": 40},
+    ),
     "widgets.learning_rate_explorer": (
         widgets.learning_rate_explorer,
         lambda: {**_data(100), "lr": 1.0, "n_iters": 5,
@@ -553,6 +571,20 @@ ROWS = [
     _row("learning_rate.measured_threshold", TypeError, "sweep['lr']", "numeric array",
          sweep=From(lambda g: dict(g["sweep"], lr=["a", "b", "c"]))),
     # ---------------------------------------------------------------- plotting
+    _row("graph.draw_graph", TypeError, "nodes", "non-empty dict", nodes=[]),
+    _row("graph.draw_graph", ValueError, "nodes", "finite coordinates",
+         nodes={"a": (0.0, NAN, "$a$"), "b": (2.0, 0.0, "$b$")}),
+    _row("graph.draw_graph", TypeError, "nodes", "str label",
+         nodes={"a": (0.0, 0.0, 1.0), "b": (2.0, 0.0, "$b$")}),
+    _row("graph.draw_graph", ValueError, "edges", "is not a node", edges=[("a", "c", "")]),
+    _row("graph.draw_graph", ValueError, "edges", "(source, target, label)", edges=[("a", "b")]),
+    _row("graph.draw_graph", TypeError, "ax", "Axes or None; got Figure", ax=Figure()),
+    _row("graph.draw_graph", ValueError, "boxes", "name nodes", boxes={"c"}),
+    _row("graph.draw_graph", ValueError, "backward", "is not a node", backward=[("c", "a", "")]),
+    _row("graph.draw_graph", ValueError, "fontsize", "number > 0", fontsize=0),
+    _row("graph.plot_neuron_graph", TypeError, "ax", "Axes or None; got Figure", ax=Figure()),
+    _row("graph.plot_neuron_graph", TypeError, "backward", "True or False", backward="yes"),
+    _row("graph.plot_neuron_graph", ValueError, "fontsize", "number > 0", fontsize=-1),
     _row("plotting.plot_data", ValueError, "X", "2 features", X=np.ones((20, 3))),
     _row("plotting.plot_data", ValueError, "y", "to match", y=np.zeros((3, 1))),
     _row("plotting.plot_data", ValueError, "y", "labels 0 and 1", y=np.full((20, 1), 2.0)),
@@ -639,6 +671,13 @@ ROWS = [
     _row("explorer.plot_explorer", ValueError, "y", "labels 0 and 1", y=From(lambda g: 2 * g["y"])),
     # ---------------------------------------------------------------- widgets
     _row("widgets.encode_png", ValueError, "rgba", "uint8", rgba=np.zeros((2, 3, 4))),
+    _row("widgets.figure_view", TypeError, "draw", "callable", draw="show_descent"),
+    _row("widgets.figure_view", TypeError, "controls", "non-empty dict", controls={}),
+    _row("widgets.figure_view", TypeError, "controls['lr']", "ipywidgets slider",
+         controls={"lr": 0.5}),
+    _row("widgets.figure_view", TypeError, "figsize", "pair", figsize=6.0),
+    _row("widgets.figure_view", ValueError, "figsize[1]", "> 0", figsize=(6.0, 0.0)),
+    _row("widgets.figure_view", ValueError, "dpi", "> 0", dpi=-100),
     _row("widgets.learning_rate_explorer", ValueError, "X", "2 features",
          X=From(lambda g: np.hstack([g["X"], g["X"]]))),
     _row("widgets.learning_rate_explorer", ValueError, "y", "labels 0 and 1",

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from helpers.data import make_blobs
-from helpers.widgets import encode_png, learning_rate_explorer
+from helpers.widgets import encode_png, figure_view, learning_rate_explorer
 
 
 @pytest.fixture
@@ -104,3 +104,77 @@ def test_the_learning_rate_opens_on_a_notch_and_keeps_a_typed_value(explorer):
     before = image.value
     lr.value = 50.0
     assert lr.value == 50.0 and image.value != before
+
+
+# --------------------------------------------------------------------------- figure_view
+def _png_size(png) -> tuple[int, int]:
+    data = bytes(png)
+    assert data.startswith(b"\x89PNG")
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+@pytest.fixture
+def view():
+    """A figure_view of a line from 0 to `top`, recording every call of its draw function."""
+    calls = []
+
+    def draw(top, width, ax=None):
+        calls.append({"top": top, "width": width, "ax": ax, "lines_before": len(ax.lines)})
+        ax.plot([0.0, width], [0.0, top], label="line")
+        ax.legend()
+        ax.set_xlim(0.0, 6.0)  # the same frame for every width ...
+        ax.set_title(f"top = {top:g}, width = {width}")  # ... but another title
+
+    top = widgets.SelectionSlider(options=[("1", 1.0), ("10", 10.0)], value=1.0)
+    width = widgets.IntSlider(value=2, min=1, max=5)
+    box = figure_view(draw, {"top": top, "width": width}, figsize=(3, 2), dpi=50)
+    return box, top, width, calls
+
+
+def test_figure_view_holds_the_controls_and_the_picture(view):
+    box, top, width, calls = view
+    row, image = box.children
+    assert list(row.children) == [top, width]
+    assert isinstance(image, widgets.Image) and _png_size(image.value) == (150, 100)
+    assert calls[-1]["top"] == 1.0 and calls[-1]["width"] == 2
+
+
+def test_a_move_redraws_with_the_new_value_without_blanking(view):
+    box, top, width, calls = view
+    image = box.children[1]
+    pictures = []
+    image.observe(lambda change: pictures.append(bytes(change["new"])), names="value")
+    top.value = 10.0
+    width.value = 4
+    assert (calls[-2]["top"], calls[-1]["top"], calls[-1]["width"]) == (10.0, 10.0, 4)
+    # Each move replaces one whole picture by another of the same size: never an empty one.
+    assert len(pictures) == 2 and len(set(pictures)) == 2
+    assert all(_png_size(p) == (150, 100) for p in pictures)
+
+
+def test_each_picture_starts_from_an_empty_axes_and_rescales(view):
+    box, top, width, calls = view
+    top.value = 10.0
+    ax = calls[-1]["ax"]
+    assert all(call["ax"] is ax for call in calls)  # one Axes, kept ...
+    assert all(call["lines_before"] == 0 for call in calls)  # ... emptied before each draw
+    assert ax.get_ylim()[1] >= 10.0 and ax.get_title() == "top = 10, width = 2"
+    top.value = 1.0
+    assert ax.get_ylim()[1] < 2.0  # the limits follow the data down again
+    assert len(ax.lines) == 1 and len(ax.get_legend().get_lines()) == 1
+
+
+def test_a_picture_is_that_of_a_full_redraw(view):
+    from PIL import Image
+
+    box, top, width, calls = view
+    # A new frame, another, the first one again, then the same frame with another title.
+    for control, value in ((top, 10.0), (top, 1.0), (top, 10.0), (width, 5)):
+        control.value = value
+        got = np.asarray(Image.open(io.BytesIO(bytes(box.children[1].value))).convert("RGB"))
+        canvas = calls[-1]["ax"].figure.canvas
+        canvas.draw()  # the same figure drawn in full, frame and all
+        want = np.asarray(canvas.buffer_rgba())[..., :3]
+        assert got.shape == want.shape
+        # Only where the line meets the frame may the two differ (it is drawn over it).
+        assert np.mean(np.any(got != want, axis=2)) < 0.002
