@@ -152,7 +152,11 @@ def loss_minimum(X, y) -> tuple[Array, float]:
     -------
     W_star : ndarray of shape (1, n_features)
         Weights of the smallest loss. When the columns of ``X`` are linearly
-        dependent many weights give it; this is the one of smallest norm.
+        dependent many weights give it; this is the one of smallest norm. When
+        some samples can be pushed ever further onto their own side without
+        moving the others, the loss only approaches its floor; if what is left to
+        gain is below rounding, these weights reach it, and their size along
+        those directions is arbitrary (notebook 12).
     loss_star : float
         The smallest loss.
 

@@ -3,9 +3,10 @@
 A notebook first writes a helper so the reader sees it, in a code cell that holds
 only ``import numpy as np`` and the ``def``; later notebooks import the same name
 from ``helpers``. This test finds every such cell (a top-level ``def NAME(`` where
-NAME is a public function of :mod:`helpers.data`, :mod:`helpers.model`,
-:mod:`helpers.training`, :mod:`helpers.mlp` or :mod:`helpers.softmax`), executes it and compares the
-result with the helpers function on several random valid inputs. Where two modules
+NAME is a public function of :mod:`helpers.data`, :mod:`helpers.features`,
+:mod:`helpers.model`, :mod:`helpers.training`, :mod:`helpers.mlp` or
+:mod:`helpers.softmax`), executes it and compares the result with the helpers
+function on several random valid inputs. Where two modules
 share a name (``forward``, ``predict``), the one whose parameter names match the
 inline ``def`` is the reference.
 
@@ -28,13 +29,21 @@ import numpy as np
 import pytest
 
 import helpers.data
+import helpers.features
 import helpers.mlp
 import helpers.model
 import helpers.softmax
 import helpers.training
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("*.ipynb"))
-MODULES = (helpers.data, helpers.model, helpers.training, helpers.mlp, helpers.softmax)
+MODULES = (
+    helpers.data,
+    helpers.features,
+    helpers.model,
+    helpers.training,
+    helpers.mlp,
+    helpers.softmax,
+)
 N_CASES = 5
 
 
@@ -147,6 +156,16 @@ def _noisy_dataset_inputs(rng, case):
 
 def _add_bias_feature_inputs(rng, case):
     return (_X_W(rng)[0],), {}
+
+
+def _standardise_inputs(rng, case):
+    """A training set, with a constant column in some cases, and 0 to 2 other sets."""
+    n_features = int(rng.integers(1, 5))
+    X_train = rng.normal(3.0, 2.0, size=(int(rng.integers(2, 40)), n_features))
+    if case % 2 == 1:
+        X_train[:, int(rng.integers(n_features))] = 4.0  # constant on the training set
+    others = [rng.normal(3.0, 2.0, size=(int(rng.integers(1, 20)), n_features)) for _ in "ab"]
+    return (X_train, *others[: case % 3]), {}
 
 
 def _predict_inputs(rng, case):
@@ -283,6 +302,7 @@ INPUTS = {
     "data.make_circles": _noisy_dataset_inputs,
     "data.make_xor": _noisy_dataset_inputs,
     "data.add_bias_feature": _add_bias_feature_inputs,
+    "features.standardise": _standardise_inputs,
     "mlp.forward": _mlp_forward_inputs,
     "mlp.backward": _mlp_backward_inputs,
     "mlp.predict": _mlp_forward_inputs,

@@ -33,6 +33,7 @@ from helpers import (
     data,
     explorer,
     explorer_panels,
+    features,
     learning_rate,
     mlp,
     model,
@@ -132,6 +133,11 @@ CALLS = {
     "data.train_val_test_split": (
         data.train_val_test_split,
         lambda: {"X": np.ones((20, 3)), "labels": np.arange(20).reshape(-1, 1) % 2, "seed": 0},
+    ),
+    # standardise takes the other sets as *X_others; the table passes them as a tuple
+    "features.standardise": (
+        lambda X_train, X_others: features.standardise(X_train, *X_others),
+        lambda: {"X_train": np.arange(6.0).reshape(3, 2), "X_others": (np.ones((2, 2)),)},
     ),
     "model.sigmoid": (model.sigmoid, lambda: {"z": np.zeros(3)}),
     "model.forward": (model.forward, lambda: {"X": np.ones((4, 3)), "W": np.ones((1, 3))}),
@@ -340,6 +346,13 @@ ROWS = [
     _row("data.train_val_test_split", ValueError, "val_size + test_size", "below 1",
          val_size=0.5, test_size=0.5),
     _row("data.train_val_test_split", ValueError, "seed", "integer >= 0", seed=-1),
+    # ---------------------------------------------------------------- features
+    _row("features.standardise", ValueError, "X_train", "(n_samples, n_features)",
+         X_train=np.ones(3)),
+    _row("features.standardise", ValueError, "X_others[0]", "2 features like X_train",
+         X_others=(np.ones((2, 3)),)),
+    _row("features.standardise", ValueError, "X_others[0]", "finite",
+         X_others=(np.full((2, 2), NAN),)),
     # ---------------------------------------------------------------- model
     _row("model.sigmoid", TypeError, "z", "numeric array", z="1.5"),
     _row("model.forward", ValueError, "X", "(n_samples, n_features)", X=np.ones(3)),
