@@ -5,6 +5,7 @@ import pytest
 
 from helpers.data import load_digits, train_val_test_split
 from helpers.exercises import EXERCISES, PASSED, check
+from helpers.features import standardise
 from helpers.mlp import predict
 from helpers.training import train
 
@@ -89,9 +90,7 @@ def test_early_stop_matches_train_on_a_digits_run():
     """The reference above is the rule of train(..., patience=p), on a real curve too."""
     X, labels = load_digits()
     X_train, X_val, _, labels_train, labels_val, _ = train_val_test_split(X, labels, seed=0)
-    mean, std = X_train[:100].mean(axis=0), X_train[:100].std(axis=0)
-    std = np.where(std == 0, 1.0, std)
-    A, A_val = (X_train[:100] - mean) / std, (X_val - mean) / std
+    A, A_val = standardise(X_train[:100], X_val)
     run_ = dict(n_hidden=30, lr=1.0, n_epochs=150, n_classes=10, X_val=A_val, y_val=labels_val)
     _, full = train(A, labels_train[:100], seed=0, **run_)
     stops = []
@@ -161,9 +160,7 @@ def more_images():
     settings = dict(n_hidden=100, lr=1.0, n_epochs=500, n_classes=10)
 
     def wrong_for(n, stats_from):
-        mean, std = X_train[:stats_from].mean(axis=0), X_train[:stats_from].std(axis=0)
-        std = np.where(std == 0, 1.0, std)
-        A, A_val = (X_train[:n] - mean) / std, (X_val - mean) / std
+        _, A, A_val = standardise(X_train[:stats_from], X_train[:n], X_val)
         p, _ = train(A, labels_train[:n], X_val=A_val, y_val=labels_val, seed=0, patience=50,
                      **settings)  # fmt: skip
         return int(np.sum(predict(A_val, p) != labels_val))

@@ -19,6 +19,7 @@ import numpy as np
 
 from helpers.data import load_digits, make_moons, train_val_test_split
 from helpers.exercises.core import Wrong, exercise, number, self_check
+from helpers.features import standardise
 from helpers.mlp import init_params, predict
 from helpers.training import train
 
@@ -182,23 +183,17 @@ def _digits():
     return train_val_test_split(X, labels, seed=0)
 
 
-def _standardiser(X_fit):
-    mean, std = X_fit.mean(axis=0), X_fit.std(axis=0)
-    std = np.where(std == 0, 1.0, std)
-    return lambda A: (A - mean) / std
-
-
 @cache
 def _wrong_with(n_images: int, stats_from: int) -> int:
     """Validation images wrong after early stopping on the first n_images training images,
     standardised with the statistics of the first ``stats_from`` training images."""
     X_train, X_val, _, labels_train, labels_val, _ = _digits()
-    scale = _standardiser(X_train[:stats_from])
+    _, A, A_val = standardise(X_train[:stats_from], X_train[:n_images], X_val)
     params, _ = train(
-        scale(X_train[:n_images]), labels_train[:n_images], X_val=scale(X_val),
-        y_val=labels_val, seed=0, patience=PATIENCE, **SETTINGS,
+        A, labels_train[:n_images], X_val=A_val, y_val=labels_val, seed=0, patience=PATIENCE,
+        **SETTINGS,
     )  # fmt: skip
-    return int(np.sum(predict(scale(X_val), params) != labels_val))
+    return int(np.sum(predict(A_val, params) != labels_val))
 
 
 @exercise("14.3", "More images", "medium")
@@ -220,7 +215,7 @@ def _more_images(wrong):
         if n != 150 and got[n] == _wrong_with(n, 150):
             raise Wrong(
                 f"for {n} images you standardised with the statistics of the first 150: "
-                f"make a new standardiser from the {n} images you train on"
+                f"standardise(X_train[:{n}], X_val) uses the {n} images you train on"
             )
         if n == 150:
             raise Wrong(
