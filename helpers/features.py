@@ -26,8 +26,10 @@ def standardise(X_train, *X_others) -> tuple[Array, ...]:
     The same :math:`\mu` and :math:`s`, from the training set only, are applied to
     every array. A feature that is constant on the training set (:math:`s_j = 0`,
     such as a pixel that is blank in every training image) is only centred: its
-    :math:`s_j` is taken as 1, so it is 0 on every training sample and no division
-    by zero happens.
+    :math:`s_j` is taken as 1, so it is 0 on every training sample (to rounding) and
+    no division by zero happens. Constant means that its largest and smallest
+    training values are equal: a constant such as 0.1 can get a standard deviation
+    of about 1e-17 from rounding, and dividing by that would blow it up.
 
     Parameters
     ----------
@@ -56,7 +58,7 @@ def standardise(X_train, *X_others) -> tuple[Array, ...]:
     )
     mean = X_train.mean(axis=0)  # (n_features,): each feature's mean over the training set
     std = X_train.std(axis=0)  # (n_features,): and its spread
-    std = np.where(std > 0, std, 1.0)  # a constant feature: centred to 0, never divided by 0
+    std = np.where(np.ptp(X_train, axis=0) > 0, std, 1.0)  # constant: centred, never divided
     return tuple((X - mean) / std for X in (X_train, *X_others))
 
 

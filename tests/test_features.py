@@ -70,3 +70,13 @@ def test_digits_training_split_has_four_constant_pixels():
 def test_bad_input_is_named(X_train, others, message):
     with pytest.raises(ValueError, match=message):
         standardise(X_train, *others)
+
+
+def test_a_constant_feature_whose_mean_rounds_is_still_only_centred():
+    """0.1 has no exact binary form: its mean, and so its std, are off by rounding."""
+    X_train = np.full((1079, 2), [0.1, 7.7])
+    X_train[:, 0] += np.arange(1079) % 2  # the first feature varies, the second is constant
+    assert X_train[:, 1].std() > 0  # what rounding does: a tiny but non-zero spread
+    (X_train_s,) = standardise(X_train)
+    assert np.max(np.abs(X_train_s[:, 1])) < 1e-12  # centred, not divided by 1e-15
+    np.testing.assert_allclose(X_train_s[:, 0].std(), 1.0, rtol=1e-12)

@@ -110,7 +110,8 @@ def _(answer):
     close = lambda key: abs(value - bounds[key]) <= 1e-6 * abs(bounds[key])  # noqa: E731
     if close("right"):
         return (
-            f"2/L = {bounds['right']:.3f}: dividing by 16 shrinks L about 256 times, but "
+            f"2/L = {bounds['right']:.3f}: dividing the pixels by 16 shrinks L "
+            f"{2 / bounds['raw'] / bounds['L']:.0f} times, not 256 (the bias column stays 1), but "
             f"the standardised features still allow a larger step ({bounds['standardised']:.2f})."
         )
     hints = {

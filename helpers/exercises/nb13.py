@@ -19,6 +19,7 @@ import numpy as np
 
 from helpers.data import load_digits, train_val_test_split
 from helpers.exercises.core import Wrong, exercise, self_check
+from helpers.features import standardise
 from helpers.softmax import gradient, one_hot, softmax
 
 
@@ -43,9 +44,7 @@ def _trained_bias() -> np.ndarray:
     """The notebook's softmax regression: standardised digits, W = b = 0, lr 0.5, 200 steps."""
     X, labels = load_digits()
     X_train, _, _, labels_train, _, _ = train_val_test_split(X, labels, seed=0)
-    mean, std = X_train.mean(axis=0), X_train.std(axis=0)
-    std[std == 0] = 1.0
-    X_train = (X_train - mean) / std
+    (X_train,) = standardise(X_train)
     Y = one_hot(labels_train, 10)
     W, b = np.zeros((10, 64)), np.zeros((1, 10))
     for _ in range(200):
