@@ -42,6 +42,7 @@ def main(argv: list[str] | None = None) -> None:
         bench_loop,
         bench_memory,
         bench_mlp,
+        bench_network_explorer,
         bench_suite,
     )
     from benchmarks._common import machine_description, print_section
@@ -56,6 +57,7 @@ def main(argv: list[str] | None = None) -> None:
 
     print()
     bench_explorer.main()  # prints its own title
+    bench_network_explorer.main()
 
     if not args.skip_suite:
         bench_suite.main()
