@@ -307,7 +307,9 @@ def plot_network_run(
 
         fig = plt.figure(figsize=(10, 4))
     fig.clear()
-    fig.set_layout_engine("constrained")
+    # Fixed margins: a layout engine would double the time of every slider move.
+    fig.set_layout_engine(None)
+    fig.subplots_adjust(left=0.07, right=0.98, bottom=0.13, top=0.91, wspace=0.25)
     ax_b, ax_l = fig.subplots(1, 2)
     plot_probability(lambda P: forward(P, params)[0], X, y, ax=ax_b, resolution=100)
     units = f"{n_hidden} hidden unit{'s' * (n_hidden != 1)}"
