@@ -14,7 +14,9 @@ Modules, one concern each:
 - :mod:`helpers.learning_rate`   - the learning-rate numbers: curvature, minimum, regimes (06)
 - :mod:`helpers.explorer_panels` - the learning-rate explorer's four panels and their geometry
 - :mod:`helpers.explorer`        - the explorer's view: a run trained and redrawn fast (blitting)
-- :mod:`helpers.widgets`         - the sliders (04, 06); the only module that imports ipywidgets
+- :mod:`helpers.network_plots`   - the network's pictures: y_hat shading, unit votes, a run (09-10)
+- :mod:`helpers.hidden_space`    - the data as the output unit sees it: the hidden activations (10)
+- :mod:`helpers.widgets`         - the sliders (04, 06, 10); the only module that imports ipywidgets
 
 Importing this package has no side effects: no plotting settings, no seeding, no output.
 """

@@ -15,6 +15,7 @@ from collections.abc import Callable
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.colors import LinearSegmentedColormap, to_rgb
+from numpy.typing import NDArray
 
 from helpers._checks import check_int, check_labels, check_nonnegative, check_probabilities, check_X
 from helpers.plotting import CLASS_COLORS, plot_data
@@ -33,6 +34,26 @@ PROBA_CMAP = LinearSegmentedColormap.from_list(
 )
 #: The shading's bands: every 0.05 of probability.
 PROBA_LEVELS = np.linspace(0.0, 1.0, 21)
+
+
+def _grid(lo, hi, resolution: int) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """A ``resolution`` x ``resolution`` grid from corner ``lo`` to corner ``hi``."""
+    return np.meshgrid(np.linspace(lo[0], hi[0], resolution), np.linspace(lo[1], hi[1], resolution))
+
+
+def _shade(ax: Axes, G1, G2, P, *, colorbar: bool):
+    """Shade ``ax`` by the probability ``P`` (the grid's shape), with its 0.5 contour.
+
+    Shared with :mod:`helpers.network_plots` and :mod:`helpers.hidden_space`, so that
+    every probability in the series is drawn on the same colours and bands.
+    """
+    shading = ax.contourf(G1, G2, P, levels=PROBA_LEVELS, cmap=PROBA_CMAP, vmin=0, vmax=1, zorder=0)
+    if P.min() < 0.5 <= P.max():
+        ax.contour(G1, G2, P, levels=[0.5], colors="0.2", linewidths=1.5, zorder=1)
+    if colorbar:
+        bar = ax.get_figure().colorbar(shading, ax=ax, ticks=np.linspace(0.0, 1.0, 5))
+        bar.set_label(r"$\hat y$, the probability of class 1")
+    return shading
 
 
 def plot_probability(
@@ -101,9 +122,7 @@ def plot_probability(
         raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__}")
 
     lo, hi = X.min(axis=0) - padding, X.max(axis=0) + padding
-    G1, G2 = np.meshgrid(
-        np.linspace(lo[0], hi[0], resolution), np.linspace(lo[1], hi[1], resolution)
-    )
+    G1, G2 = _grid(lo, hi, resolution)
     P = np.asarray(proba(np.column_stack([G1.ravel(), G2.ravel()])), dtype=float)
     if P.size != G1.size:
         raise ValueError(
@@ -111,13 +130,7 @@ def plot_probability(
             f"{resolution}x{resolution} grid; got shape {P.shape}"
         )
     P = check_probabilities(P.reshape(-1, 1), name="proba's output").reshape(G1.shape)
-
-    shading = ax.contourf(G1, G2, P, levels=PROBA_LEVELS, cmap=PROBA_CMAP, vmin=0, vmax=1, zorder=0)
-    if P.min() < 0.5 <= P.max():
-        ax.contour(G1, G2, P, levels=[0.5], colors="0.2", linewidths=1.5, zorder=1)
-    if colorbar:
-        bar = ax.get_figure().colorbar(shading, ax=ax, ticks=np.linspace(0.0, 1.0, 5))
-        bar.set_label(r"$\hat y$, the probability of class 1")
+    _shade(ax, G1, G2, P, colorbar=colorbar)
     ax.set_xlim(lo[0], hi[0])
     ax.set_ylim(lo[1], hi[1])
     if y is not None:

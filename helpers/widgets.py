@@ -1,10 +1,11 @@
-"""Interactive widgets for the notebooks (04 and 06). The only module importing ipywidgets.
+"""Interactive widgets for the notebooks (04, 06 and 10). The only module importing ipywidgets.
 
-The drawing behind each widget is a plain function (notebook 04's ``show_descent``,
-:mod:`helpers.explorer` for notebook 06); this module connects sliders to it and
-sends the picture to the browser as PNG (:func:`encode_png`) in an
-``ipywidgets.Image``, which keeps showing the old picture until the new one
-arrives: it never blanks, and the page below it never jumps.
+The drawing and training behind each widget are plain functions (notebook 04's
+``show_descent``, :mod:`helpers.explorer` for notebook 06, :mod:`helpers.network_plots`
+for notebook 10); this module connects sliders to them and sends the picture to the
+browser as PNG (:func:`encode_png`) in an ``ipywidgets.Image``, which keeps showing
+the old picture until the new one arrives: the figure never blanks and the page
+below it never jumps.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from helpers._checks import check_int, check_positive
+from helpers._checks import check_int, check_labels, check_positive, check_X
 from helpers.explorer import ExplorerView
+from helpers.network_plots import plot_network_run
 
 
 def _png_chunk(tag: bytes, data: bytes) -> bytes:
@@ -343,4 +345,125 @@ def learning_rate_explorer(
     return box
 
 
-__all__ = ["encode_png", "figure_view", "learning_rate_explorer"]
+#: The learning rates of :func:`network_explorer`'s slider: round numbers, so that the
+#: slider shows (and the figure's title prints) exactly the values the text names.
+NETWORK_LRS = (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 50.0)
+
+
+def network_explorer(
+    datasets: dict,
+    *,
+    n_hidden: int = 4,
+    lr: float = 0.5,
+    n_epochs: int = 1000,
+    seed: int = 0,
+    max_hidden: int = 16,
+) -> widgets.VBox:
+    r"""Sliders for the hidden size and the learning rate, and a menu of data sets.
+
+    Every change trains a new network with :func:`helpers.training.train` (full
+    batch, tanh, ``n_epochs`` epochs) and draws
+    :func:`helpers.network_plots.plot_network_run` into an ``ipywidgets.Image``.
+    Training takes a tenth of a second or more, so the sliders act when they are
+    released (``continuous_update=False``) rather than queueing a redraw for every
+    position they pass while dragged.
+
+    Parameters
+    ----------
+    datasets : dict
+        Names mapped to ``(X, y)``: ``X`` of shape (n_samples, 2), ``y`` of shape
+        (n_samples, 1). The menu lists them in this order and opens on the first.
+    n_hidden : int, default=4
+        Starting value of the hidden-units slider, from 1 to ``max_hidden``.
+    lr : float, default=0.5
+        Starting learning rate, one of :data:`NETWORK_LRS`.
+    n_epochs : int, default=1000
+        Epochs of every training run, >= 1.
+    seed : int, default=0
+        Seed of every training run.
+    max_hidden : int, default=16
+        Largest value of the hidden-units slider.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        Children: an ``HBox`` of the ``IntSlider`` "hidden units", the
+        ``SelectionSlider`` "learning rate" and the ``Dropdown`` "data"; the ``Image``.
+    """
+    if not isinstance(datasets, dict) or not datasets:
+        raise TypeError(
+            f"datasets must be a non-empty dict mapping names to (X, y); got {datasets!r:.60}"
+        )
+    checked = {}
+    for name, pair in datasets.items():
+        if not isinstance(name, str) or not isinstance(pair, tuple) or len(pair) != 2:
+            raise TypeError(
+                f"datasets must map each name (a str) to a pair (X, y); got {name!r}: {pair!r:.60}"
+            )
+        X = check_X(pair[0], name=f"datasets[{name!r}][0]")
+        if X.shape[1] != 2:
+            raise ValueError(
+                f"datasets[{name!r}][0] must have 2 features to be drawn; got shape {X.shape}"
+            )
+        checked[name] = (X, check_labels(pair[1], X.shape[0], name=f"datasets[{name!r}][1]"))
+    max_hidden = check_int("max_hidden", max_hidden, minimum=1)
+    n_hidden = check_int("n_hidden", n_hidden, minimum=1)
+    if n_hidden > max_hidden:
+        raise ValueError(f"n_hidden must be at most max_hidden={max_hidden}; got {n_hidden}")
+    lr = check_positive("lr", lr)
+    if lr not in NETWORK_LRS:
+        raise ValueError(f"lr must be one of the slider's values {NETWORK_LRS}; got {lr:g}")
+    n_epochs = check_int("n_epochs", n_epochs, minimum=1)
+    seed = check_int("seed", seed, minimum=0)
+
+    style = {"description_width": "initial"}  # the whole label, never "hidden un..."
+    hidden_slider = widgets.IntSlider(
+        value=n_hidden,
+        min=1,
+        max=max_hidden,
+        description="hidden units",
+        style=style,
+        continuous_update=False,
+    )
+    lr_slider = widgets.SelectionSlider(
+        options=[(f"{value:g}", value) for value in NETWORK_LRS],
+        value=lr,
+        description="learning rate",
+        style=style,
+        continuous_update=False,
+    )
+    data_menu = widgets.Dropdown(options=list(checked), description="data", style=style)
+    fig = Figure(figsize=(10, 4), dpi=80)
+    canvas = FigureCanvasAgg(fig)
+
+    def render() -> bytes:
+        X, y = checked[data_menu.value]
+        plot_network_run(
+            X,
+            y,
+            n_hidden=hidden_slider.value,
+            lr=lr_slider.value,
+            n_epochs=n_epochs,
+            seed=seed,
+            fig=fig,
+            label=data_menu.value,
+        )
+        canvas.draw()
+        return encode_png(np.asarray(canvas.buffer_rgba()))
+
+    image = widgets.Image(
+        value=render(), format="png", layout=widgets.Layout(max_width="100%", height="auto")
+    )
+
+    def redraw(change=None) -> None:
+        image.value = render()  # replaces the picture: the old one stays until then
+
+    for control in (hidden_slider, lr_slider, data_menu):
+        control.observe(redraw, names="value")
+    controls = widgets.HBox(
+        [hidden_slider, lr_slider, data_menu], layout=widgets.Layout(flex_flow="row wrap")
+    )
+    return widgets.VBox([controls, image])
+
+
+__all__ = ["NETWORK_LRS", "encode_png", "figure_view", "learning_rate_explorer", "network_explorer"]

@@ -178,3 +178,65 @@ def test_a_picture_is_that_of_a_full_redraw(view):
         assert got.shape == want.shape
         # Only where the line meets the frame may the two differ (it is drawn over it).
         assert np.mean(np.any(got != want, axis=2)) < 0.002
+
+
+# --------------------------------------------------------------------- notebook 10's explorer
+@pytest.fixture
+def network():
+    from helpers.data import make_moons, make_xor
+    from helpers.widgets import network_explorer
+
+    data = {"moons": make_moons(40, noise=0.1, seed=0), "XOR": make_xor(40, noise=0.1, seed=0)}
+    box = network_explorer(data, n_hidden=2, lr=0.5, n_epochs=20)
+    return (
+        box,
+        _find(box, "hidden units"),
+        _find(box, "learning rate"),
+        _find(box, "data"),
+        _find(box, kind=widgets.Image),
+    )
+
+
+def test_the_network_explorer_acts_on_release_with_whole_labels(network):
+    from helpers.widgets import NETWORK_LRS
+
+    _, hidden, lr, menu, image = network
+    assert isinstance(hidden, widgets.IntSlider)
+    assert (hidden.min, hidden.max, hidden.value) == (1, 16, 2)
+    assert isinstance(lr, widgets.SelectionSlider) and lr.value == 0.5
+    assert [value for _, value in lr.options] == list(NETWORK_LRS)
+    assert lr.label == "0.5"  # the value the text names, not 0.501187
+    assert list(menu.options) == ["moons", "XOR"]
+    # training takes a tenth of a second: update when the slider is released
+    assert hidden.continuous_update is False and lr.continuous_update is False
+    # the label is shown whole ("hidden units", not "hidden un...")
+    assert hidden.style.description_width == "initial" == lr.style.description_width
+    assert bytes(image.value).startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize(("control", "value"), [(1, 5), (2, 5.0), (3, "XOR")])
+def test_each_control_of_the_network_explorer_redraws_the_picture(network, control, value):
+    image = network[4]
+    before = image.value
+    network[control].value = value
+    assert image.value != before and bytes(image.value).startswith(b"\x89PNG")
+
+
+def test_the_network_explorer_draws_what_plot_network_run_draws():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from PIL import Image
+
+    from helpers.data import make_moons
+    from helpers.network_plots import plot_network_run
+    from helpers.widgets import network_explorer
+
+    X, y = make_moons(40, noise=0.1, seed=0)
+    box = network_explorer({"moons": (X, y)}, n_hidden=3, lr=2.0, n_epochs=10)
+    image = _find(box, kind=widgets.Image)
+    fig = Figure(figsize=(10, 4), dpi=80)
+    canvas = FigureCanvasAgg(fig)
+    plot_network_run(X, y, n_hidden=3, lr=2.0, n_epochs=10, fig=fig, label="moons")
+    canvas.draw()
+    shown = np.asarray(Image.open(io.BytesIO(bytes(image.value))))
+    np.testing.assert_array_equal(shown, np.asarray(canvas.buffer_rgba())[..., :3])
