@@ -138,7 +138,12 @@ def test_early_stop_wrong_answers(capsys):
                 return epoch, best
         return len(val_loss) - 1, best
 
+    def clamped_to_length(val_loss, patience):  # one past the last epoch when the run ends
+        best = early_stop(val_loss, patience)[1]
+        return min(best + patience, len(val_loss)), best
+
     cases = {
+        clamped_to_length: "the curve ends at epoch 3",
         last_of_ties: "tie",
         one_late: "one off",
         hindsight: "never saw",
@@ -186,3 +191,5 @@ def test_more_images(more_images, capsys):
     assert not passed and "table of seeds" in out
     passed, out = run("14.3", {**right, 300: right[300] + 3}, capsys)
     assert not passed and "own statistics" in out
+    passed, out = run("14.3", {n: 359 - v for n, v in right.items()}, capsys)
+    assert not passed and "gets right" in out

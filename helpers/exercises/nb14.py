@@ -140,6 +140,12 @@ def _early_stop(early_stop):
                 f"{where}: epochs {best} and {got_best} tie; only a loss strictly below the "
                 "best so far is a new best, so the first of them stays the best"
             )
+        if stop < best + patience and got_stop != stop and got_best == best:
+            raise Wrong(
+                f"{where} stops at epoch {got_stop}, but the curve ends at epoch {stop}, "
+                f"before the patience runs out ({best} + {patience}): a run that ends "
+                "first stops at its last epoch"
+            )
         if abs(got_stop - stop) == 1:
             raise Wrong(
                 f"{where} stops at epoch {got_stop}, one off: training stops at the first "
@@ -149,11 +155,6 @@ def _early_stop(early_stop):
             raise Wrong(
                 f"{where} returns best epoch {got_best}, the lowest of the whole curve: "
                 f"training stopped at epoch {stop} and never saw the epochs after it"
-            )
-        if got_stop == best + patience and got_stop >= len(curve):
-            raise Wrong(
-                f"{where} stops at epoch {got_stop}, but the curve has only {len(curve)} "
-                "epochs: a run that ends first stops at its last epoch"
             )
         if got_stop < stop:
             raise Wrong(
@@ -212,6 +213,11 @@ def _more_images(wrong):
         want = _wrong_with(n, n)
         if got[n] == want:
             continue
+        if got[n] == n_val - want:
+            raise Wrong(
+                f"wrong[{n}] = {got[n]:g} counts the validation images the network gets "
+                "right; count the ones it gets wrong"
+            )
         if n != 150 and got[n] == _wrong_with(n, 150):
             raise Wrong(
                 f"for {n} images you standardised with the statistics of the first 150: "

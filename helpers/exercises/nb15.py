@@ -87,8 +87,9 @@ def _cross_entropy(cross_entropy_loss):
         want = _reference_loss(logits, targets)
         if not np.isfinite(value):
             raise Wrong(
-                f"the loss is {value} for logits of ±1e4: exp overflowed; subtract each "
-                "row's largest logit first (the log-softmax of notebook 13)"
+                f"the loss is {value} for logits of ±1e4: either exp overflowed (subtract "
+                "each row's largest logit first) or a probability rounded to 0 before its "
+                "log; take the log-softmax of notebook 13, never the log of the softmax"
             )
         if _close(value, want):
             continue
