@@ -233,7 +233,7 @@ def plot_neuron_graph(
         "W": (0.0, -1.2, "$W$", "weights"),
         "z": (2.8, 0.0, "$z$", r"$z = x W^\top$"),
         "y_hat": (5.8, 0.0, r"$\hat y$", r"$\hat y = \sigma(z)$"),
-        "loss": (9.2, 0.0, r"$\ell$", "cross-entropy"),
+        "loss": (9.2, 0.0, r"$\ell$", "loss"),
         "y": (9.2, -1.5, "$y$", "label"),
     }
     edges = [

@@ -246,7 +246,8 @@ def classify_run(losses, loss_star: float) -> str:
     """Name what a run of gradient descent does, from its loss history.
 
     The name describes how the run goes on, never how its end compares with its
-    start, so a run from the minimum itself gets the same name as one from far away:
+    start, so a run that bounces is named oscillating whether it starts at the minimum
+    itself or far away (a slow run started at the minimum has nothing left to do and is good):
 
     - ``"good"``: the run has settled within :data:`GOOD_RTOL` (1%) of
       ``loss_star``: the loss does not rise at any step of the last quarter of the
