@@ -53,7 +53,12 @@ copyright = "the authors of the series"
 # (notebooks/01_....ipynb) and the notebooks' (../solutions/..., ../README.md) resolve
 # on the site as they do on GitHub. Only these files are pages:
 root_doc = "README"
-include_patterns = ["README.md", "notebooks/[0-9][0-9]_*.ipynb", "solutions/[0-9][0-9]_*.ipynb"]
+include_patterns = [
+    "README.md",
+    "notebooks/[0-9][0-9]_*.ipynb",
+    "solutions/[0-9][0-9]_*.ipynb",
+    "data/README.md",  # the digits' provenance and licence, linked from notebook 12
+]
 # ... and these folders are not even walked.
 exclude_patterns = [
     ".venv",
@@ -141,6 +146,13 @@ TOCTREES = f"""
 :caption: Worked solutions
 
 {chr(10).join(p.removesuffix(".ipynb") for p in SOLUTIONS)}
+```
+
+```{{toctree}}
+:hidden:
+:caption: About the data
+
+data/README
 ```
 """
 
