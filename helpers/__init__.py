@@ -2,19 +2,21 @@
 
 Modules, one concern each:
 
-- :mod:`helpers.data`            - artificial data: blobs (notebook 01); moons, circles, XOR (08)
+- :mod:`helpers.data`            - artificial data: blobs (notebook 01); moons, circles, XOR (08);
+                                   the handwritten digits and their split (12-14)
+- :mod:`helpers.features`        - standardising with the training set's statistics (12-14)
 - :mod:`helpers.model`           - logistic regression: sigmoid, forward, loss, gradient (02-05)
 - :mod:`helpers.training`        - gradient descent for both models, with its history (06-10, 13-14)
 - :mod:`helpers.plotting`        - the figures shared by the notebooks (01, 03, 06)
 - :mod:`helpers.graph`           - computational graphs with local derivatives (02, 05)
-- :mod:`helpers.probability_map` - the plane shaded by the predicted probability (07-08)
+- :mod:`helpers.probability_map` - the plane shaded by the predicted probability (07-10)
 - :mod:`helpers.lines`           - straight lines scored by their mistakes; the exact best (07-08)
 - :mod:`helpers.mlp`             - one hidden layer: init, forward, backward, predict (09-10, 13)
 - :mod:`helpers.softmax`         - K classes: softmax, cross-entropy, softmax regression (13)
 - :mod:`helpers.learning_rate`   - the learning-rate numbers: curvature, minimum, regimes (06)
 - :mod:`helpers.explorer_panels` - the learning-rate explorer's four panels and their geometry
 - :mod:`helpers.explorer`        - the explorer's view: a run trained and redrawn fast (blitting)
-- :mod:`helpers.network_plots`   - the network's pictures: y_hat shading, unit votes, a run (09-10)
+- :mod:`helpers.network_plots`   - the network's pictures: unit votes, a run (10)
 - :mod:`helpers.hidden_space`    - the data as the output unit sees it: the hidden activations (10)
 - :mod:`helpers.widgets`         - the sliders (04, 06, 10); the only module that imports ipywidgets
 
