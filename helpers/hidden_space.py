@@ -16,11 +16,12 @@ from matplotlib.axes import Axes
 from numpy.typing import NDArray
 
 from helpers._checks import as_float_array, check_int, check_labels, check_X
+from helpers._plane import _grid
 from helpers.mlp import forward
 from helpers.model import sigmoid
 from helpers.network_plots import _scatter
 from helpers.plotting import _axes
-from helpers.probability_map import _grid, _shade
+from helpers.probability_map import _shade
 
 
 def hidden_view(params, A1) -> tuple[NDArray[np.float64], tuple[str, str]]:

@@ -21,9 +21,10 @@ from matplotlib.figure import Figure
 from numpy.typing import NDArray
 
 from helpers._checks import check_int, check_labels, check_nonnegative, check_X
+from helpers._plane import _grid
 from helpers.mlp import forward
 from helpers.plotting import CLASS_COLORS, CLASS_MARKERS
-from helpers.probability_map import PROBA_CMAP, _grid, _shade, plot_probability
+from helpers.probability_map import PROBA_CMAP, _shade, plot_probability
 from helpers.training import train
 
 

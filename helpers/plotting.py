@@ -19,12 +19,11 @@ from helpers._checks import (
     as_float_array,
     check_int,
     check_labels,
-    check_nonnegative,
     check_positive,
-    check_probabilities,
     check_weights,
     check_X,
 )
+from helpers._plane import _evaluate, _plane
 from helpers.learning_rate import REGIMES
 from helpers.model import loss_grid
 
@@ -148,29 +147,9 @@ def plot_decision_boundary(
     -------
     ax : Axes
     """
-    if not callable(proba):
-        raise TypeError(
-            f"proba must be a callable mapping (m, 2) points to probabilities; got {proba!r}"
-        )
-    X = check_X(X)
-    if X.shape[1] != 2:
-        raise ValueError(f"X must have 2 features to be drawn in the plane; got shape {X.shape}")
-    resolution = check_int("resolution", resolution, minimum=2)
-    padding = check_nonnegative("padding", padding)
-    if y is not None:
-        check_labels(y, X.shape[0])  # before anything is drawn, not half-way through
+    X, (lo, hi, G1, G2) = _plane(proba, X, y, resolution, padding)
     ax = _axes(ax)
-    lo, hi = X.min(axis=0) - padding, X.max(axis=0) + padding
-    g1, g2 = np.linspace(lo[0], hi[0], resolution), np.linspace(lo[1], hi[1], resolution)
-    G1, G2 = np.meshgrid(g1, g2)
-    P = np.asarray(proba(np.column_stack([G1.ravel(), G2.ravel()])), dtype=float)
-    if P.size != G1.size:
-        raise ValueError(
-            f"proba must return one probability per point: {G1.size} values for a "
-            f"{resolution}x{resolution} grid; got shape {P.shape}"
-        )
-    # Logits instead of probabilities would put the boundary at z = 0.5, not z = 0.
-    P = check_probabilities(P.reshape(-1, 1), name="proba's output").reshape(G1.shape)
+    P = _evaluate(proba, G1, G2)
     ax.contourf(
         G1,
         G2,

@@ -15,10 +15,9 @@ from collections.abc import Callable
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.colors import LinearSegmentedColormap, to_rgb
-from numpy.typing import NDArray
 
-from helpers._checks import check_int, check_labels, check_nonnegative, check_probabilities, check_X
-from helpers.plotting import CLASS_COLORS, plot_data
+from helpers._plane import _evaluate, _plane
+from helpers.plotting import CLASS_COLORS, _axes, plot_data
 
 
 def _toward_white(color, amount: float) -> tuple[float, float, float]:
@@ -34,11 +33,6 @@ PROBA_CMAP = LinearSegmentedColormap.from_list(
 )
 #: The shading's bands: every 0.05 of probability.
 PROBA_LEVELS = np.linspace(0.0, 1.0, 21)
-
-
-def _grid(lo, hi, resolution: int) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-    """A ``resolution`` x ``resolution`` grid from corner ``lo`` to corner ``hi``."""
-    return np.meshgrid(np.linspace(lo[0], hi[0], resolution), np.linspace(lo[1], hi[1], resolution))
 
 
 def _shade(ax: Axes, G1, G2, P, *, colorbar: bool):
@@ -101,35 +95,11 @@ def plot_probability(
     >>> ax.collections[0].get_cmap().name, ax.get_xlim()
     ('class_probability', (np.float64(-1.5), np.float64(1.5)))
     """
-    if not callable(proba):
-        raise TypeError(
-            f"proba must be a callable mapping (m, 2) points to probabilities; got {proba!r}"
-        )
-    X = check_X(X)
-    if X.shape[1] != 2:
-        raise ValueError(f"X must have 2 features to be drawn in the plane; got shape {X.shape}")
-    resolution = check_int("resolution", resolution, minimum=2)
-    padding = check_nonnegative("padding", padding)
     if not isinstance(colorbar, (bool, np.bool_)):
         raise TypeError(f"colorbar must be True or False; got {colorbar!r}")
-    if y is not None:
-        check_labels(y, X.shape[0])  # before anything is drawn
-    if ax is None:
-        import matplotlib.pyplot as plt
-
-        _, ax = plt.subplots()
-    elif not isinstance(ax, Axes):
-        raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__}")
-
-    lo, hi = X.min(axis=0) - padding, X.max(axis=0) + padding
-    G1, G2 = _grid(lo, hi, resolution)
-    P = np.asarray(proba(np.column_stack([G1.ravel(), G2.ravel()])), dtype=float)
-    if P.size != G1.size:
-        raise ValueError(
-            f"proba must return one probability per point: {G1.size} values for a "
-            f"{resolution}x{resolution} grid; got shape {P.shape}"
-        )
-    P = check_probabilities(P.reshape(-1, 1), name="proba's output").reshape(G1.shape)
+    X, (lo, hi, G1, G2) = _plane(proba, X, y, resolution, padding)
+    ax = _axes(ax)
+    P = _evaluate(proba, G1, G2)
     _shade(ax, G1, G2, P, colorbar=colorbar)
     ax.set_xlim(lo[0], hi[0])
     ax.set_ylim(lo[1], hi[1])
