@@ -133,3 +133,35 @@ def machine_description() -> str:
     ]
     width = max(len(k) for k, _ in items)
     return "\n".join(f"{k.ljust(width)} : {v}" for k, v in items)
+
+
+def run_in_kernel(cells: Sequence[str]):
+    """Run ``cells`` in a fresh IPython kernel; the JSON its last output printed after "TIMES".
+
+    None when jupyter_client is not installed. The kernel's own start-up notices on
+    stderr are dropped: they would land in the middle of the table.
+    """
+    import json
+    import subprocess
+
+    try:
+        from jupyter_client.manager import start_new_kernel
+    except ImportError:
+        return None
+    manager, client = start_new_kernel(kernel_name="python3", stderr=subprocess.DEVNULL)
+    try:
+        out: list[str] = []
+
+        def keep(msg):
+            if msg["msg_type"] == "stream" and msg["content"]["name"] == "stdout":
+                out.append(msg["content"]["text"])
+
+        for code in cells:
+            reply = client.execute_interactive(code, output_hook=keep, timeout=300)
+            if reply["content"]["status"] != "ok":
+                raise RuntimeError(f"the kernel failed: {reply['content']}")
+        text = "".join(out)
+        return json.loads(text[text.index("TIMES") + 5 :].strip())
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)

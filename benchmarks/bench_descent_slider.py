@@ -17,14 +17,14 @@ cores other programs keep busy, the wall time is a multiple of it.
 
 from __future__ import annotations
 
-import json
 import statistics
-import subprocess
 import textwrap
 from pathlib import Path
 
 import nbformat
 import numpy as np
+
+from benchmarks._common import run_in_kernel
 
 #: Median update time the slider must stay under, in seconds.
 GOAL = 0.100
@@ -73,28 +73,7 @@ def notebook_cells() -> list[str]:
 
 def time_in_kernel() -> dict[str, list[float]] | None:
     """The slider moves timed inside a fresh IPython kernel (None if no kernel starts)."""
-    try:
-        from jupyter_client.manager import start_new_kernel
-    except ImportError:
-        return None
-    # The kernel's own start-up notices on stderr would land in the middle of the table.
-    manager, client = start_new_kernel(kernel_name="python3", stderr=subprocess.DEVNULL)
-    try:
-        out: list[str] = []
-
-        def keep(msg):
-            if msg["msg_type"] == "stream" and msg["content"]["name"] == "stdout":
-                out.append(msg["content"]["text"])
-
-        for code in [*notebook_cells(), textwrap.dedent(TIMING_CODE)]:
-            reply = client.execute_interactive(code, output_hook=keep, timeout=300)
-            if reply["content"]["status"] != "ok":
-                raise RuntimeError(f"the kernel failed: {reply['content']}")
-        text = "".join(out)
-        return json.loads(text[text.index("TIMES") + 5 :].strip())
-    finally:
-        client.stop_channels()
-        manager.shutdown_kernel(now=True)
+    return run_in_kernel([*notebook_cells(), textwrap.dedent(TIMING_CODE)])
 
 
 def main() -> None:

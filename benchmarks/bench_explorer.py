@@ -20,14 +20,13 @@ from __future__ import annotations
 import gc
 import inspect
 import io
-import json
 import statistics
-import subprocess
 import textwrap
 import time
 
 import numpy as np
 
+from benchmarks._common import run_in_kernel
 from helpers.data import make_blobs
 from helpers.explorer import ExplorerView
 from helpers.widgets import learning_rate_explorer
@@ -75,6 +74,7 @@ KERNEL_CODE = """
 import json, time
 import numpy as np
 from IPython.display import display
+from benchmarks._common import run_in_kernel
 from helpers.data import make_blobs
 from helpers.widgets import learning_rate_explorer
 X, y = make_blobs(100, seed=0)
@@ -94,30 +94,8 @@ print("TIMES" + json.dumps(times[3:]))
 
 def _time_in_kernel(lrs: list[float]) -> list[float] | None:
     """The learning-rate slider timed inside a fresh IPython kernel (None if none starts)."""
-    try:
-        from jupyter_client.manager import start_new_kernel
-    except ImportError:
-        return None
-    # The kernel's own start-up notices on stderr would land in the middle of the table.
-    manager, client = start_new_kernel(kernel_name="python3", stderr=subprocess.DEVNULL)
-    try:
-        out = []
-
-        def keep(msg):
-            if msg["msg_type"] == "stream":
-                out.append(msg["content"]["text"])
-
-        code = textwrap.dedent(KERNEL_CODE).format(
-            lrs=lrs, find_widget=inspect.getsource(find_widget)
-        )
-        reply = client.execute_interactive(code, output_hook=keep, timeout=300)
-        if reply["content"]["status"] != "ok":
-            raise RuntimeError(f"the kernel failed: {reply['content']}")
-        text = "".join(out)
-        return json.loads(text[text.index("TIMES") + 5 :].strip())
-    finally:
-        client.stop_channels()
-        manager.shutdown_kernel(now=True)
+    code = textwrap.dedent(KERNEL_CODE).format(lrs=lrs, find_widget=inspect.getsource(find_widget))
+    return run_in_kernel([code])
 
 
 def main() -> None:

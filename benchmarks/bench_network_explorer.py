@@ -21,24 +21,12 @@ import time
 
 import numpy as np
 
-from benchmarks.bench_explorer import _p90, find_widget
+from benchmarks.bench_explorer import _p90, _time_slider, find_widget
 from helpers.data import make_circles, make_moons, make_xor
 from helpers.training import train
 from helpers.widgets import NETWORK_LRS, network_explorer
 
 N_UPDATES = 12
-
-
-def _time_control(control, image, values) -> list[float]:
-    times = []
-    for value in values:
-        before = image.value
-        start = time.perf_counter()
-        control.value = value
-        times.append(time.perf_counter() - start)
-        if image.value == before:
-            raise RuntimeError(f"the picture did not change when {control.description} = {value}")
-    return times
 
 
 def main() -> None:
@@ -67,12 +55,12 @@ def main() -> None:
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        _time_control(hidden, image, [8, 4])  # warm-up
-        hidden_times = _time_control(hidden, image, sizes)
+        _time_slider(hidden, image, [8, 4])  # warm-up
+        hidden_times = _time_slider(hidden, image, sizes)
         hidden.value = 4
-        lr_times = _time_control(lr, image, rates)
+        lr_times = _time_slider(lr, image, rates)
         lr.value = 0.5
-        menu_times = _time_control(menu, image, ["circles", "XOR", "moons"] * 2)
+        menu_times = _time_slider(menu, image, ["circles", "XOR", "moons"] * 2)
         training = []
         for n_hidden in sizes:
             start = time.perf_counter()
