@@ -21,7 +21,7 @@ import time
 
 import numpy as np
 
-from benchmarks.bench_explorer import _p90, _time_slider, find_widget
+from benchmarks.bench_explorer import _time_slider, find_widget, print_latencies
 from helpers.data import make_circles, make_moons, make_xor
 from helpers.training import train
 from helpers.widgets import NETWORK_LRS, network_explorer
@@ -76,14 +76,7 @@ def main() -> None:
         ("data menu", menu_times),
         ("training alone", training),
     ]
-    print(f"explorer built in {1e3 * build:.0f} ms; image {len(image.value) / 1e3:.0f} kB PNG")
-    print(f"{'update':<24} {'n':>3} {'median ms':>10} {'p90 ms':>8}")
-    print("-" * 48)
-    for name, times in rows:
-        print(
-            f"{name:<24} {len(times):>3} {1e3 * statistics.median(times):>10.1f} "
-            f"{1e3 * _p90(times):>8.1f}"
-        )
+    print_latencies(build, image, rows)
     slowest = max(statistics.median(t) for name, t in rows if name != "training alone")
     print(
         f"slowest control median {1e3 * slowest:.0f} ms: more than 100 ms, so the sliders "
