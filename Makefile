@@ -25,7 +25,7 @@ help:
 	@echo "make lab      - start JupyterLab on 127.0.0.1 (token auth) at the series"
 	@echo "make test     - unit tests of helpers/ plus nbval over every notebook"
 	@echo "make test-portable - nbval under other machines' floating point (BLAS kernels, SIMD, threads)"
-	@echo "make test-browser - make lab checked, and the explorer of notebook 06 in headless chromium"
+	@echo "make test-browser - make lab checked, and the explorer of notebook 08 in headless chromium"
 	@echo "make book     - build the series as a website in $(BOOK)/ from the stored outputs"
 	@echo "make test-book - the website checked in headless chromium (pages, images, maths, links, search)"
 	@echo "make regen    - re-execute every notebook in place (Restart & Run All)"

@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> None:
     print()
     bench_explorer.main()  # prints its own title
     bench_descent_slider.main()  # notebook 04's slider, in a kernel
-    bench_network_explorer.main()  # notebook 10's sliders, in a kernel
+    bench_network_explorer.main()  # notebook 12's sliders, in a kernel
 
     if not args.skip_suite:
         bench_suite.main()

@@ -1,6 +1,6 @@
 r"""One training run on the handwritten digits: :func:`helpers.training.train` vs a NumPy floor.
 
-The run of notebook 13: the 1,079 training images of ``train_val_test_split(seed=0)``,
+The run of notebook 14: the 1,079 training images of ``train_val_test_split(seed=0)``,
 64 standardised pixels, 32 tanh hidden units, 10 softmax outputs, 300 full-batch
 epochs at lr = 0.5. The floor does the same work per epoch (forward pass, loss and
 accuracy for the history, backward pass, update)::
@@ -12,7 +12,7 @@ accuracy for the history, backward pass, update)::
     dZ1 = (dZ2 @ W2) * (1.0 - A1 * A1);  dW1 = dZ1.T @ X;  db1 = dZ1.sum(axis=0, keepdims=True)
     W1 -= lr * dW1; b1 -= lr * db1; W2 -= lr * dW2; b2 -= lr * db2
 
-A second row adds what notebook 14 uses: a validation set scored after every
+A second row adds what notebook 15 uses: a validation set scored after every
 epoch, weight decay and early stopping (``patience`` larger than the run, so both
 rows run all 300 epochs).
 """

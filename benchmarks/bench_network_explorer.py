@@ -1,4 +1,4 @@
-"""Latency of notebook 10's sliders: from setting a control to the new picture.
+"""Latency of notebook 12's sliders: from setting a control to the new picture.
 
 Run alone with ``python -m benchmarks.bench_network_explorer``; ``python -m
 benchmarks`` calls :func:`main`. Each timed update sets a control's ``value`` on
@@ -31,7 +31,7 @@ N_UPDATES = 12
 
 def main() -> None:
     print()
-    print("== Notebook 10's sliders (value set -> new PNG; 1,000 epochs each, on release)")
+    print("== Notebook 12's sliders (value set -> new PNG; 1,000 epochs each, on release)")
     data = {
         name: make(200, noise=0.1, seed=0)
         for name, make in (("moons", make_moons), ("circles", make_circles), ("XOR", make_xor))

@@ -57,7 +57,7 @@ include_patterns = [
     "README.md",
     "notebooks/[0-9][0-9]_*.ipynb",
     "solutions/[0-9][0-9]_*.ipynb",
-    "data/README.md",  # the digits' provenance and licence, linked from notebook 12
+    "data/README.md",  # the digits' provenance and licence, linked from notebook 13
 ]
 # ... and these folders are not even walked.
 exclude_patterns = [

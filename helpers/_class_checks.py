@@ -1,4 +1,4 @@
-"""Input checks for more than two classes (:mod:`helpers.softmax`, notebook 13).
+"""Input checks for more than two classes (:mod:`helpers.softmax`, notebook 14).
 
 The same promise as :mod:`helpers._checks`: each error names the argument, what was
 expected and what was given. Two encodings of the same labels meet here, and each

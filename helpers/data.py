@@ -1,5 +1,5 @@
-"""The series' data: artificial sets for binary classification (notebooks 01 and 08)
-and real handwritten digits (notebooks 12-14).
+"""The series' data: artificial sets for binary classification (notebooks 01 and 10)
+and real handwritten digits (notebooks 13-15).
 
 Every generator is deterministic for a given ``seed``: it builds its own
 ``numpy.random.default_rng(seed)`` and never touches global random state.
@@ -96,7 +96,7 @@ def add_bias_feature(X) -> NDArray[np.float64]:
 
 
 # --------------------------------------------------------------------------- non-linear data
-# The three sets below (introduced in notebook 08) cannot be separated by a straight
+# The three sets below (introduced in notebook 10) cannot be separated by a straight
 # line. Each is centred near the origin, balanced between the classes (class 1 gets
 # the extra point when ``n_samples`` is odd) and shuffled.
 

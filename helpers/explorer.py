@@ -1,4 +1,4 @@
-r"""The learning-rate explorer's view: a run trained and redrawn fast (notebook 06).
+r"""The learning-rate explorer's view: a run trained and redrawn fast (notebook 08).
 
 :class:`ExplorerView` trains one run of gradient descent and redraws the four
 panels of :class:`helpers.explorer_panels.ExplorerPanels` for it;

@@ -1,4 +1,4 @@
-r"""Preparing features for training (notebook 12).
+r"""Preparing features for training (notebook 13).
 
 :func:`standardise` centres and scales every feature with the mean and standard
 deviation of the *training* set, and applies the same shift and scale to the

@@ -1,4 +1,4 @@
-r"""The data as the output unit sees it: the hidden activations (notebook 10).
+r"""The data as the output unit sees it: the hidden activations (notebook 12).
 
 The output unit of :mod:`helpers.mlp`'s network is a logistic regression, like
 notebook 07's, whose input is the hidden activations :math:`A_1` instead of

@@ -1,4 +1,4 @@
-r"""How large a learning rate can be: the numbers behind notebook 06's explorer.
+r"""How large a learning rate can be: the numbers behind notebook 08's explorer.
 
 For the mean cross-entropy the Hessian is :math:`H(W) = \frac{1}{n} X^\top D X`
 with :math:`D = \operatorname{diag}(\hat y_i (1 - \hat y_i))`. Since
@@ -156,7 +156,7 @@ def loss_minimum(X, y) -> tuple[Array, float]:
         some samples can be pushed ever further onto their own side without
         moving the others, the loss only approaches its floor; if what is left to
         gain is below rounding, these weights reach it, and their size along
-        those directions is arbitrary (notebook 12).
+        those directions is arbitrary (notebook 13).
     loss_star : float
         The smallest loss.
 

@@ -1,4 +1,4 @@
-r"""Every straight line on a data set, scored by counting mistakes (notebooks 07-08).
+r"""Every straight line on a data set, scored by counting mistakes (notebooks 07 and 10).
 
 Logistic regression minimises the cross-entropy; these functions answer another
 question, by brute force: how many training points can *any* straight line in the

@@ -1,4 +1,4 @@
-r"""A neural network with one hidden layer (notebooks 09 and 10).
+r"""A neural network with one hidden layer (notebooks 11 and 12).
 
 Samples first, as everywhere in the series. For ``X`` of shape
 ``(n_samples, n_features)`` and ``n_hidden`` hidden units:
@@ -14,14 +14,14 @@ with ``W1`` of shape ``(n_hidden, n_features)``, ``b1`` of shape ``(1, n_hidden)
 activation :math:`g` is chosen by name with the keyword ``activation``
 (``"tanh"``, ``"relu"`` or ``"sigmoid"``).
 
-**K classes** (notebook 13): ``init_params(..., n_outputs=K)`` gives the output
+**K classes** (notebook 14): ``init_params(..., n_outputs=K)`` gives the output
 layer ``K`` units, ``W2`` of shape ``(K, n_hidden)`` and ``b2`` of shape ``(1, K)``;
 ``z2`` and ``y_hat`` are then ``(n_samples, K)`` and the output is the softmax
 (:func:`helpers.softmax.softmax`) instead of the sigmoid. Nothing else changes: the
 backward pass starts from the same :math:`(\hat Y - Y) / n`, with ``Y`` one-hot.
 The labels are integers ``(n_samples, 1)`` in ``0 .. K - 1``, and :func:`predict`
 returns the most probable class. With one output (the default) the network is the
-two-class one of notebooks 09 and 10, unchanged.
+two-class one of notebooks 11 and 12, unchanged.
 
 The parameters record the activation they were made for, ``params["activation"]``,
 and :func:`forward`, :func:`backward` and :func:`predict` use it: a network trained
@@ -107,7 +107,7 @@ def _forward(X: Array, params: Params, activation: str) -> tuple[Array, dict]:
     if z2.shape[1] == 1:
         y_hat = sigmoid(z2)  # (n, 1): the probability of class 1
     else:
-        y_hat = _softmax(z2)  # (n, K): the probability of each class (notebook 13)
+        y_hat = _softmax(z2)  # (n, K): the probability of each class (notebook 14)
     return y_hat, {"Z1": Z1, "A1": A1, "z2": z2, "activation": activation}
 
 

@@ -1,9 +1,9 @@
-r"""Pictures of the network with one hidden layer (notebooks 09 and 10).
+r"""Pictures of the network with one hidden layer (notebooks 11 and 12).
 
 - :func:`plot_unit_votes` draws what each hidden unit adds to the output,
   :math:`W_{2,j} A_{1,j}`, then :math:`b_2`, then the output itself;
 - :func:`plot_network_run` trains one network and draws its boundary and loss
-  curve, the view behind notebook 10's sliders.
+  curve, the view behind notebook 12's sliders.
 
 :mod:`helpers.hidden_space` draws the data as the output unit sees it.
 
@@ -163,7 +163,7 @@ def plot_network_run(
     r"""Train one network (:func:`helpers.training.train`, full batch) and draw it.
 
     Left, :func:`plot_probability` of the trained network; right, its loss curve
-    on a log scale. The view behind notebook 10's sliders.
+    on a log scale. The view behind notebook 12's sliders.
 
     Parameters
     ----------

@@ -1,4 +1,4 @@
-r"""The plane shaded by the predicted probability :math:`\hat y` (notebooks 07-08).
+r"""The plane shaded by the predicted probability :math:`\hat y` (notebooks 07 and 10-12).
 
 :func:`helpers.plotting.plot_decision_boundary` colours the plane by the decision,
 two flat colours split at :math:`\hat y = 0.5`. That hides how sure the model is:

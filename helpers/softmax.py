@@ -1,4 +1,4 @@
-r"""More than two classes: softmax, the K-class cross-entropy and softmax regression (notebook 13).
+r"""More than two classes: softmax, the K-class cross-entropy and softmax regression (notebook 14).
 
 For ``K`` classes a model gives each sample ``K`` scores, the *logits* ``Z`` of shape
 ``(n_samples, K)``, and the softmax turns each row into probabilities:

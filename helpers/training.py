@@ -8,7 +8,7 @@ it in a loop and records the run:
   \mathrm{lr}\,\partial L / \partial W`, returning the final weights and a history;
 - :func:`step_lengths` is the length of each step in that history;
 - :func:`train` trains the network with one hidden layer, full batch or mini-batch,
-  for two classes (notebook 10) or K (notebook 13), with the options of notebook 14:
+  for two classes (notebook 12) or K (notebook 14), with the options of notebook 15:
   L2 weight decay, and a validation set with early stopping.
 
 Each loop checks its inputs once, before it starts, and then runs the notebooks'
@@ -243,8 +243,8 @@ def train(
     snapshots : iterable of int, default=()
         Epochs (from 0 to n_epochs) at which to keep a copy of the parameters.
     n_classes : int, default=2
-        2: one sigmoid output, the network of notebooks 09 and 10. K >= 3: K
-        outputs and a softmax (notebook 13), trained on the K-class cross-entropy.
+        2: one sigmoid output, the network of notebooks 11 and 12. K >= 3: K
+        outputs and a softmax (notebook 14), trained on the K-class cross-entropy.
     weight_decay : float, default=0.0
         :math:`\lambda \ge 0`, the strength of the L2 penalty on ``W1`` and ``W2``.
     X_val : array-like of shape (n_val, n_features) or None, default=None

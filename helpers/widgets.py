@@ -1,8 +1,8 @@
 """Interactive widgets for the notebooks (04, 06 and 10). The only module importing ipywidgets.
 
 The drawing and training behind each widget are plain functions (notebook 04's
-``show_descent``, :mod:`helpers.explorer` for notebook 06, :mod:`helpers.network_plots`
-for notebook 10); this module connects sliders to them and sends the picture to the
+``show_descent``, :mod:`helpers.explorer` for notebook 08, :mod:`helpers.network_plots`
+for notebook 12); this module connects sliders to them and sends the picture to the
 browser as PNG (:func:`encode_png`) in an ``ipywidgets.Image``, which keeps showing
 the old picture until the new one arrives: the figure never blanks and the page
 below it never jumps.
@@ -94,7 +94,7 @@ def figure_view(draw: Callable, controls, *, figsize=(6.0, 4.0), dpi: float = 10
     a redraw and changes only with the limits and labels. It is drawn once per
     limits, with margins fitted by ``tight_layout``, and kept
     (``canvas.copy_from_bbox``); each picture pastes it back and draws what
-    ``draw`` added on top (``Figure.draw_artist``), as notebook 06's explorer does.
+    ``draw`` added on top (``Figure.draw_artist``), as notebook 08's explorer does.
     The picture is that of a full redraw but for the few pixels where a line
     meets the frame and is drawn over it instead of under it.
 

@@ -1,6 +1,6 @@
 """Unit tests of helpers.data: make_blobs and add_bias_feature (notebook 01), the
-non-linear sets make_moons, make_circles and make_xor (notebook 08), and the handwritten
-digits with their split (notebooks 12-14)."""
+non-linear sets make_moons, make_circles and make_xor (notebook 10), and the handwritten
+digits with their split (notebooks 13-15)."""
 
 import gzip
 import hashlib

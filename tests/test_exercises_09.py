@@ -1,85 +1,152 @@
-"""The checks of notebook 09's exercises accept the right answers and name the wrong ones."""
+"""Checks of notebook 09's exercises: the right answers pass, realistic wrong ones are named."""
+
+import math
 
 import numpy as np
 import pytest
-from exercise_check import check
+
+from helpers.exercises import EXERCISES, PASSED, check
+from helpers.model import loss_from_logits
 
 
-def _said(capsys, id, answer):
-    """Run check(id, answer); return (passed, printed text)."""
-    passed = check(id, answer)
-    return passed, capsys.readouterr().out
+def run(answer_id, answer, capsys):
+    PASSED.discard(answer_id)
+    check(answer_id, answer)
+    return answer_id in PASSED, capsys.readouterr().out
 
 
-def _stub(Z): ...  # your code here
+def test_registered():
+    kinds = {k: EXERCISES[k].kind for k in ("09.1", "09.2", "09.3", "09.4", "09.5")}
+    assert kinds == {"09.1": "self", "09.2": "check", "09.3": "check", "09.4": "check",
+                     "09.5": "self"}  # fmt: skip
 
 
-@pytest.mark.parametrize("id", ["09.2", "09.3"])
-def test_a_stub_is_not_attempted(capsys, id):
-    passed, out = _said(capsys, id, ...)
-    assert not passed and "not attempted yet" in out
+@pytest.mark.parametrize("answer_id", ["09.2", "09.3", "09.4"])
+def test_stub_is_not_attempted(answer_id, capsys):
+    def stub(y, y_hat): ...  # your code here
+
+    check(answer_id, ...)
+    check(answer_id, stub)
+    assert capsys.readouterr().out.count("not attempted yet") == 2
 
 
-@pytest.mark.parametrize("id", ["09.1", "09.4"])
-def test_a_function_stub_is_not_attempted(capsys, id):
-    passed, out = _said(capsys, id, _stub)
-    assert not passed and "not attempted yet" in out
+# --------------------------------------------------------------------------- 11.2
+def loss_loop(y, y_hat):
+    total = 0.0
+    for i in range(y.shape[0]):
+        total += y[i, 0] * math.log(y_hat[i, 0]) + (1 - y[i, 0]) * math.log(1 - y_hat[i, 0])
+    return -total / y.shape[0]
 
 
-def test_09_1_right_and_wrong(capsys):
-    assert _said(capsys, "09.1", lambda dz2, W2: dz2 @ W2)[0]
-    assert _said(capsys, "09.1", lambda dz2, W2: dz2 * W2)[0]  # broadcasting: the same numbers
-    passed, out = _said(capsys, "09.1", lambda dz2, W2: dz2 @ W2.T)  # the exercise's broken line
-    assert not passed and "running your answer raised ValueError" in out
-    out = _said(capsys, "09.1", lambda dz2, W2: W2.T @ dz2.T)[1]  # transposed result
-    assert "transposed" in out and "(200, 4)" in out
-    assert (
-        "right shape but not the right values"
-        in _said(capsys, "09.1", lambda d, W: d @ np.abs(W))[1]
-    )
+def test_loss_loop(capsys):
+    assert run("09.2", loss_loop, capsys)[0]
 
-    def forgot_return(dz2, W2):
-        dA1 = dz2 @ W2  # noqa: F841
+    def no_minus(y, y_hat):
+        return -loss_loop(y, y_hat)
 
-    assert "returned None" in _said(capsys, "09.1", forgot_return)[1]
+    passed, out = run("09.2", no_minus, capsys)
+    assert not passed and "negative loss" in out
 
+    def summed(y, y_hat):
+        return loss_loop(y, y_hat) * y.shape[0]
 
-def test_09_2_right_and_wrong(capsys):
-    assert _said(capsys, "09.2", 199 / 201)[0]
-    assert _said(capsys, "09.2", np.float64(0.99005))[0]  # as measured, to four digits
-    assert "ratio of the two gradients" in _said(capsys, "09.2", 200)[1]
-    assert "denominator" in _said(capsys, "09.2", 199 / 200)[1]  # divided by |G| only
-    assert "not exactly" in _said(capsys, "09.2", 1.0)[1]
-    assert "not the relative error" in _said(capsys, "09.2", 0.5)[1]
+    passed, out = run("09.2", summed, capsys)
+    assert not passed and "times too large" in out
 
+    def fixed_n(y, y_hat):  # divides by the 100 of the notebook's y_small
+        return loss_loop(y, y_hat) * y.shape[0] / 100
 
-def test_09_3_right_and_wrong(capsys):
-    assert _said(capsys, "09.3", 3)[0]
-    assert _said(capsys, "09.3", np.int64(3))[0]  # e.g. from np.sum
-    assert "not a fraction" in _said(capsys, "09.3", 0.6)[1]  # the share, not the count
-    assert "not every seed" in _said(capsys, "09.3", 5)[1]
-    assert "range(5)" in _said(capsys, "09.3", 4)[1]  # off by one: seeds 1 to 5 or 0 to 5
-    assert "between 0 and 5" in _said(capsys, "09.3", 6)[1]
+    passed, out = run("09.2", fixed_n, capsys)
+    assert not passed and "fixed number" in out
+
+    def swapped_logs(y, y_hat):
+        total = 0.0
+        for i in range(y.shape[0]):
+            total += y[i, 0] * math.log(1 - y_hat[i, 0]) + (1 - y[i, 0]) * math.log(y_hat[i, 0])
+        return -total / y.shape[0]
+
+    passed, out = run("09.2", swapped_logs, capsys)
+    assert not passed and "differs from bce_loss" in out
 
 
-def test_09_4_right_and_wrong(capsys):
-    assert _said(capsys, "09.4", lambda Z: np.where(Z > 0, 1.0, 0.01))[0]
-    assert _said(capsys, "09.4", lambda Z: np.where(Z >= 0, 1.0, 0.01))[0]  # 1 at z = 0 is fine
-    assert _said(capsys, "09.4", lambda Z: 0.01 + 0.99 * (Z > 0))[0]
-    assert "as for ReLU" in _said(capsys, "09.4", lambda Z: (Z > 0).astype(float))[1]
-    assert "not its slope" in _said(capsys, "09.4", lambda Z: np.maximum(Z, 0.01 * Z))[1]
-    assert "shape" in _said(capsys, "09.4", lambda Z: np.where(Z > 0, 1.0, 0.01).ravel())[1]
-    assert (
-        "z = 0"
-        in _said(capsys, "09.4", lambda Z: np.where(Z > 0, 1.0, np.where(Z < 0, 0.01, 0.5)))[1]
-    )
+def test_loss_loop_that_raises(capsys):
+    def arguments_swapped(y, y_hat):
+        return loss_loop(y_hat, y)  # log(0) for a label 0 taken as a probability
 
-    def in_place(Z):
-        Z[Z > 0], Z[Z <= 0] = 1.0, 0.01
-        return Z
-
-    assert "changed its input" in _said(capsys, "09.4", in_place)[1]
+    passed, out = run("09.2", arguments_swapped, capsys)
+    assert not passed and "running your answer raised ValueError: math domain error" in out
 
 
-def test_09_5_is_a_self_check(capsys):
-    assert "self-check" in _said(capsys, "09.5", "no")[1]
+# --------------------------------------------------------------------------- 11.3
+def loss_from_means(y, y_hat):
+    y_bar = np.mean(y)
+    return -(y_bar * np.mean(np.log(y_hat)) + (1 - y_bar) * np.mean(np.log(1 - y_hat)))
+
+
+def test_loss_from_means(capsys):
+    assert run("09.3", loss_from_means, capsys)[0]
+
+    def by_broadcasting(y, y_hat):  # right numbers, but an (n, n) array
+        return -np.mean(y.ravel() * np.log(y_hat) + (1 - y.ravel()) * np.log(1 - y_hat))
+
+    passed, out = run("09.3", by_broadcasting, capsys)
+    assert not passed and "(n, n) array" in out
+
+    def right_loss(y, y_hat):
+        return -np.mean(y * np.log(y_hat) + (1 - y) * np.log(1 - y_hat))
+
+    passed, out = run("09.3", right_loss, capsys)
+    assert not passed and "all pairs" in out
+
+    def log_of_mean(y, y_hat):
+        y_bar, p_bar = np.mean(y), np.mean(y_hat)
+        return -(y_bar * np.log(p_bar) + (1 - y_bar) * np.log(1 - p_bar))
+
+    passed, out = run("09.3", log_of_mean, capsys)
+    assert not passed and "mean of the logs" in out
+
+    passed, out = run("09.3", lambda y, y_hat: -loss_from_means(y, y_hat), capsys)
+    assert not passed and "sign" in out
+
+
+# --------------------------------------------------------------------------- 11.4
+def many_losses(X, y, Ws):
+    Z = X @ Ws.T  # (n_samples, n_models)
+    per_sample = np.maximum(Z, 0) + np.log1p(np.exp(-np.abs(Z))) - y * Z
+    return per_sample.mean(axis=0)
+
+
+def test_many_losses(capsys):
+    assert run("09.4", many_losses, capsys)[0]
+
+    def clipped(X, y, Ws):  # the capped loss of notebook 05 is accepted too
+        p = np.clip(1 / (1 + np.exp(-np.clip(X @ Ws.T, -500, 500))), 1e-15, 1 - 1e-15)
+        return -np.mean(y * np.log(p) + (1 - y) * np.log1p(-p), axis=0)
+
+    assert run("09.4", clipped, capsys)[0]
+
+    def naive(X, y, Ws):
+        y_hat = 1 / (1 + np.exp(-(X @ Ws.T)))
+        return -np.mean(y * np.log(y_hat) + (1 - y) * np.log(1 - y_hat), axis=0)
+
+    passed, out = run("09.4", naive, capsys)
+    assert not passed and "inf or nan" in out
+
+    def per_sample(X, y, Ws):
+        return many_losses(X, y, Ws)[None, :].repeat(X.shape[0], 0).mean(axis=1)
+
+    passed, out = run("09.4", per_sample, capsys)
+    assert not passed and "one per sample" in out
+
+    def looped(X, y, Ws):
+        return np.array([loss_from_logits(y, X @ W[:, None]) for W in Ws])
+
+    passed, out = run("09.4", looped, capsys)
+    assert not passed and "Python loop over the 1000 models" in out
+
+    def no_minus_y(X, y, Ws):
+        Z = X @ Ws.T
+        return (np.maximum(Z, 0) + np.log1p(np.exp(-np.abs(Z)))).mean(axis=0)
+
+    passed, out = run("09.4", no_minus_y, capsys)
+    assert not passed and "is wrong" in out

@@ -1,144 +1,102 @@
-"""Checks of notebook 10's exercises: the right answers pass, realistic wrong ones are named."""
+"""The checks of notebook 10's exercises accept the right answers and name the wrong ones."""
 
 import numpy as np
 import pytest
+from exercise_check import check
 
-from helpers.data import make_moons, make_xor
-from helpers.exercises import EXERCISES, PASSED, check
-from helpers.training import train
-
-X, y = make_moons(200, noise=0.1, seed=0)
-X_xor, y_xor = make_xor(200, noise=0.1, seed=0)
+from helpers.data import add_bias_feature, make_circles, make_moons
+from helpers.model import accuracy, predict
+from helpers.training import gradient_descent
 
 
-def run(answer_id, answer, capsys):
-    PASSED.discard(answer_id)
-    check(answer_id, answer)
-    return answer_id in PASSED, capsys.readouterr().out
+def _said(capsys, id, answer):
+    """Run check(id, answer); return (passed, printed text)."""
+    passed = check(id, answer)
+    return passed, capsys.readouterr().out
 
 
-def moons_loss(lr, n_epochs, batch_size):
-    return train(X, y, n_hidden=8, lr=lr, n_epochs=n_epochs, batch_size=batch_size, seed=0)[1][
-        "loss"
-    ]
+def _fit(X, y):
+    F = add_bias_feature(X)
+    W, _ = gradient_descent(F, y, np.zeros((1, F.shape[1])), lr=0.5, n_iters=1000)
+    return accuracy(y, predict(F, W))
 
 
-@pytest.fixture(scope="module")
-def sgd_answer():
-    sgd = moons_loss(0.5, 5, 1)
-    full = moons_loss(0.5, 1000, None)
-    return sgd, full
+def _stub(P): ...  # your code here
 
 
-def test_registered():
-    kinds = {k: EXERCISES[k].kind for k in ("10.1", "10.2", "10.3", "10.4")}
-    assert kinds == {"10.1": "check", "10.2": "check", "10.3": "self", "10.4": "check"}
+@pytest.mark.parametrize("id", ["10.1", "10.2", "10.3"])
+def test_a_stub_is_not_attempted(capsys, id):
+    passed, out = _said(capsys, id, ...)
+    assert not passed and "not attempted yet" in out
 
 
-@pytest.mark.parametrize("answer_id", ["10.1", "10.2", "10.4"])
-def test_stub_is_not_attempted(answer_id, capsys):
-    check(answer_id, ...)
-
-    def stub(X, y, first_seed): ...
-
-    check(answer_id, stub)
-    assert capsys.readouterr().out.count("not attempted yet") == 2
+def test_a_function_stub_is_not_attempted(capsys):
+    passed, out = _said(capsys, "10.4", _stub)
+    assert not passed and "not attempted yet" in out
 
 
-def test_plain_sgd(sgd_answer, capsys):
-    sgd, full = sgd_answer
-    assert run("10.1", (sgd[-1], full[5], full[-1]), capsys)[0]
-    passed, out = run("10.1", (full[5], full[5], full[-1]), capsys)  # forgot batch_size=1
-    assert not passed and "batch_size=1" in out
-    passed, out = run("10.1", (sgd[-1], full[5], full[20]), capsys)  # 20 epochs: 20 updates
-    assert not passed and "how many updates" in out
-    passed, out = run("10.1", (sgd[-1], full[-1], full[5]), capsys)
-    assert not passed and "swapped" in out
-    passed, out = run("10.1", (sgd, full[5], full[-1]), capsys)  # the whole history
-    assert not passed and "one number" in out
+def test_08_1_right_and_wrong(capsys):
+    assert _said(capsys, "10.1", (1.0, -1.0, -1.0))[0]  # cuts off (1, -1)
+    assert _said(capsys, "10.1", np.array([[-1, 1, -1]]))[0]  # cuts off (-1, 1), as an array
+    assert _said(capsys, "10.1", [1.0, 1.0, 1.5])[
+        0
+    ]  # class 0's (-1, -1) alone on the negative side
+    assert "1 corner right" in _said(capsys, "10.1", (-1.0, 1.0, 1.0))[1]  # the sign flipped
+    assert "2 of the 4" in _said(capsys, "10.1", (1.0, 0.0, 0.0))[1]  # the line x1 = 0
+    assert "exactly on your line" in _said(capsys, "10.1", (1.0, -1.0, -2.0))[1]
+    assert "three numbers" in _said(capsys, "10.1", (1.0, -1.0))[1]  # forgot b
 
 
-def test_small_lr(capsys):
-    losses = moons_loss(0.1, 200, 10)
-    rises = int(np.sum(np.diff(losses) > 0))
-    assert run("10.2", (losses[-1], rises), capsys)[0]
-    table = moons_loss(0.5, 200, 10)
-    passed, out = run("10.2", (table[-1], 4), capsys)  # the table's lr = 0.5 run
-    assert not passed and "lr = 0.5" in out
-    passed, out = run("10.2", (losses[-1], rises + 1), capsys)  # an off-by-one count
-    assert not passed and "went up" in out
-    passed, out = run("10.2", (losses[-1],), capsys)
-    assert not passed and "tuple of 2" in out
+def test_08_2_right_and_wrong(capsys):
+    accs = {noise: _fit(*make_moons(200, noise=noise, seed=0)) for noise in (0.0, 0.1, 0.3)}
+    assert _said(capsys, "10.2", (accs[0.0], accs[0.3]))[0]
+    assert _said(capsys, "10.2", np.array([accs[0.0], accs[0.3]]))[0]
+    assert "swapped" in _said(capsys, "10.2", (accs[0.3], accs[0.0]))[1]
+    assert (
+        "noise=0.1" in _said(capsys, "10.2", (accs[0.0], accs[0.1]))[1]
+    )  # kept the notebook's noise
+    assert "percentage" in _said(capsys, "10.2", (100 * accs[0.0], 100 * accs[0.3]))[1]
 
 
-def best_of_five(X, y, first_seed):
-    runs = [
-        train(X, y, n_hidden=2, lr=1.0, n_epochs=200, activation="relu", seed=s)
-        for s in range(first_seed, first_seed + 5)
-    ]
-    return min(runs, key=lambda run: run[1]["loss"][-1])
+def test_08_3_right_and_wrong(capsys):
+    data = {f: make_circles(200, noise=0.1, factor=f, seed=0) for f in (0.2, 0.9)}
+    radius = {
+        f: _fit(np.column_stack([X, X[:, 0] ** 2 + X[:, 1] ** 2]), y) for f, (X, y) in data.items()
+    }
+    plain = {f: _fit(X, y) for f, (X, y) in data.items()}
+    assert _said(capsys, "10.3", (radius[0.2], radius[0.9]))[0]
+    out = _said(capsys, "10.3", (plain[0.2], plain[0.9]))[1]
+    assert "without the squared-radius feature" in out
+    assert "swapped" in _said(capsys, "10.3", (radius[0.9], radius[0.2]))[1]
+    assert "pair" in _said(capsys, "10.3", radius[0.2])[1]
 
 
-def test_restarts_right(capsys):
-    assert run("10.4", best_of_five, capsys)[0]
-
-    def with_loop(X, y, first_seed):  # another correct way, keeping the best so far
-        best = None
-        for seed in range(first_seed, first_seed + 5):
-            params, history = train(
-                X, y, n_hidden=2, lr=1.0, n_epochs=200, activation="relu", seed=seed
-            )
-            if best is None or history["loss"][-1] < best[1]["loss"][-1]:
-                best = params, history
-        return best
-
-    assert run("10.4", with_loop, capsys)[0]
+def test_08_4_accepts_any_good_feature(capsys):
+    assert _said(capsys, "10.4", lambda P: np.cos(np.pi * P[:, 0]))[0]  # flat (m,) is fine
+    assert _said(capsys, "10.4", lambda P: np.column_stack([P[:, 0] ** 2, P[:, 0] ** 3]))[0]
 
 
-def test_restarts_wrong(capsys):
-    def highest(X, y, first_seed):
-        runs = [
-            train(X, y, n_hidden=2, lr=1.0, n_epochs=200, activation="relu", seed=s)
-            for s in range(first_seed, first_seed + 5)
-        ]
-        return max(runs, key=lambda run: run[1]["loss"][-1])
-
-    passed, out = run("10.4", highest, capsys)
-    assert not passed and "HIGHEST" in out
-
-    def best_of(X, y, first_seed, count):
-        runs = [
-            train(X, y, n_hidden=2, lr=1.0, n_epochs=200, activation="relu", seed=s)
-            for s in range(first_seed, first_seed + count)
-        ]
-        return min(runs, key=lambda run: run[1]["loss"][-1])
-
-    # range(first_seed, first_seed + 4): an off-by-one
-    passed, out = run("10.4", lambda X, y, first_seed: best_of(X, y, first_seed, 4), capsys)
-    assert not passed and "off by one" in out
-    passed, out = run("10.4", lambda X, y, first_seed: best_of(X, y, 0, 5), capsys)
-    assert not passed and "start at first_seed" in out
-
-    def params_of_last(X, y, first_seed):  # keeps the best history but the last params
-        best = None
-        for seed in range(first_seed, first_seed + 5):
-            params, history = train(
-                X, y, n_hidden=2, lr=1.0, n_epochs=200, activation="relu", seed=seed
-            )
-            if best is None or history["loss"][-1] < best["loss"][-1]:
-                best = history
-        return params, best
-
-    passed, out = run("10.4", params_of_last, capsys)
-    assert not passed and "params" in out
-    passed, out = run("10.4", lambda X, y, first_seed: best_of(X, y, first_seed, 5)[1], capsys)
-    assert not passed and "(params, history)" in out
+def test_08_4_rejects_the_old_hints_features(capsys):
+    passed, out = _said(capsys, "10.4", lambda P: P[:, :1] ** 2)
+    assert not passed and "below 95%" in out and "89.0%" in out
+    assert "below 95%" in _said(capsys, "10.4", lambda P: np.sin(np.pi * P[:, :1]))[1]
 
 
-def test_restarts_raising(capsys):
-    def broken(X, y, first_seed):
-        return train(X, y, n_hidden=2, lr=1.0, n_epochs=200, seed=first_seed, activaton="relu")
+def test_08_4_names_shape_scale_and_crash_problems(capsys):
+    X_global, _ = make_moons(200, noise=0.1, seed=0)
+    out = _said(capsys, "10.4", lambda P: np.cos(np.pi * X_global[:, :1]))[1]  # ignores P
+    assert "from P, not from a global" in out
+    assert "one row per point" in _said(capsys, "10.4", lambda P: P[:, :1].T)[1]  # transposed
+    assert "overflowed" in _said(capsys, "10.4", lambda P: 1e200 * P[:, :1])[1]  # unscaled
+    passed, out = _said(capsys, "10.4", lambda P: P[:, 2] ** 2)  # there is no third column
+    assert not passed and "running your answer raised IndexError" in out
 
-    passed, out = run("10.4", broken, capsys)
-    assert not passed and "running your answer raised TypeError" in out
-    assert "Traceback" not in out
+    def in_place(P):
+        P[:, 0] = np.cos(np.pi * P[:, 0])
+        return P[:, :1]
+
+    assert "changed its input" in _said(capsys, "10.4", in_place)[1]
+
+
+def test_08_5_is_a_self_check(capsys):
+    assert "self-check" in _said(capsys, "10.5", "too many candidates")[1]

@@ -1,140 +1,142 @@
-"""Checks of notebook 13's exercises: the right answers pass, realistic wrong ones are named."""
+"""The checks of notebook 13's exercises accept the right answers and name the wrong ones.
+
+The reference answers are rebuilt here from helpers, independently of the checks'
+own code: the digits split with seed 0, standardised with the training statistics,
+given the bias column, and "is it an 8?" trained from zeros at 2/L for 30 iterations.
+"""
 
 import numpy as np
 import pytest
+from exercise_check import check
 
-from helpers.exercises import EXERCISES, PASSED, check
-from helpers.exercises.nb13 import _trained_bias
-from helpers.softmax import gradient, one_hot
-
-
-def run(answer_id, answer, capsys):
-    PASSED.discard(answer_id)
-    check(answer_id, answer)
-    return answer_id in PASSED, capsys.readouterr().out
+from helpers.data import add_bias_feature, load_digits, train_val_test_split
+from helpers.features import standardise
+from helpers.learning_rate import curvature_bound
+from helpers.model import accuracy, forward, predict
+from helpers.training import gradient_descent
 
 
-def test_registered():
-    kinds = {k: EXERCISES[k].kind for k in ("13.1", "13.2", "13.3", "13.4")}
-    assert kinds == {"13.1": "check", "13.2": "check", "13.3": "check", "13.4": "self"}
+def _said(capsys, id, answer):
+    """Run check(id, answer); return (passed, printed text)."""
+    passed = check(id, answer)
+    return passed, capsys.readouterr().out
 
 
-@pytest.mark.parametrize("answer_id", ["13.1", "13.2", "13.3"])
-def test_stub_is_not_attempted(answer_id, capsys):
-    check(answer_id, ...)
-
-    def stub(X, labels, Y_hat): ...
-
-    check(answer_id, stub)
-    assert capsys.readouterr().out.count("not attempted yet") == 2
+def _split(seed):
+    X, labels = load_digits()
+    X_tr, X_va, X_te, l_tr, l_va, l_te = train_val_test_split(X, labels, seed=seed)
+    A_tr, A_va, A_te = (add_bias_feature(A) for A in standardise(X_tr, X_va, X_te))
+    return X_tr, (A_tr, A_va, A_te), (l_tr, l_va, l_te)
 
 
-# --------------------------------------------------------------------------- 13.1
-def test_trained_bias_is_the_notebooks():
-    b = _trained_bias()
-    assert b.shape == (1, 10)
-    assert abs(b.sum()) < 1e-12  # gradient descent from 0 keeps the biases' sum at 0
-    assert np.ptp(b) > 0.1
+def _train(A_tr, l_tr, digit):
+    y = (l_tr == digit).astype(float)
+    W, _ = gradient_descent(A_tr, y, np.zeros((1, 65)), lr=2 / curvature_bound(A_tr), n_iters=30)
+    return W
 
 
-def test_biases(capsys):
-    b = _trained_bias()
-    assert run("13.1", b + 1.0, capsys)[0]
-    assert run("13.1", b - 3.5, capsys)[0]
-    passed, out = run("13.1", b.copy(), capsys)
-    assert not passed and "is the trained b itself" in out
-    passed, out = run("13.1", b + np.arange(10), capsys)  # a different shift per class
-    assert not passed and "not the same for the ten classes" in out
-    passed, out = run("13.1", 2 * b, capsys)  # scaled, not shifted
-    assert not passed and "probabilities change" in out
-    passed, out = run("13.1", (b + 1.0).ravel(), capsys)
-    assert not passed and "shape (10,)" in out
-    passed, out = run("13.1", 1.0, capsys)
-    assert not passed and "should be an array of shape (1, 10)" in out
+def _accuracies(seed, digit):
+    """(training, validation, test) accuracy of 'is it a <digit>?' on the split ``seed``."""
+    _, A, labs = _split(seed)
+    W = _train(A[0], labs[0], digit)
+    return tuple(
+        accuracy((lab == digit).astype(float), predict(X, W))
+        for X, lab in zip(A, labs, strict=True)
+    )
 
 
-# --------------------------------------------------------------------------- 13.2
-def right_gradient(X, labels, Y_hat):
-    n = X.shape[0]
-    dZ = Y_hat.copy()
-    dZ[np.arange(n), labels[:, 0]] -= 1.0
-    dZ /= n
-    return dZ.T @ X, dZ.sum(axis=0, keepdims=True)
+@pytest.fixture(scope="module")
+def notebook():
+    """What notebook 13 has when the exercises start."""
+    X_train, A, labs = _split(0)
+    return {"X_train": X_train, "A": A, "labels": labs, "W_final": _train(A[0], labs[0], 8)}
 
 
-def test_gradient_from_labels(capsys):
-    assert run("13.2", right_gradient, capsys)[0]
-    # Building one-hot rows after all is still right.
-    assert run("13.2", lambda X, lab, P: gradient(X, one_hot(lab, P.shape[1]), P), capsys)[0]
+@pytest.mark.parametrize("id", ["13.1", "13.2", "13.3", "13.5"])
+def test_a_stub_is_not_attempted(capsys, id):
+    passed, out = _said(capsys, id, ...)
+    assert not passed and "not attempted yet" in out
 
 
-def test_gradient_from_labels_without_a_copy(capsys):
-    def in_place(X, labels, Y_hat):
-        n = X.shape[0]
-        dZ = Y_hat  # no copy: writes into the caller's array
-        dZ[np.arange(n), labels[:, 0]] -= 1.0
-        dZ = dZ / n
-        return dZ.T @ X, dZ.sum(axis=0, keepdims=True)
-
-    passed, out = run("13.2", in_place, capsys)
-    assert not passed and "changed the Y_hat it was given" in out
-
-
-def test_gradient_from_labels_wrong_answers(capsys):
-    def no_mean(X, labels, Y_hat):
-        dW, db = right_gradient(X, labels, Y_hat)
-        return X.shape[0] * dW, X.shape[0] * db
-
-    def column_index(X, labels, Y_hat):  # labels, not labels[:, 0]: broadcasts to (n, n)
-        dZ = Y_hat.copy()
-        dZ[np.arange(X.shape[0]), labels] -= 1.0
-        dZ /= X.shape[0]
-        return dZ.T @ X, dZ.sum(axis=0, keepdims=True)
-
-    def transposed(X, labels, Y_hat):
-        dW, db = right_gradient(X, labels, Y_hat)
-        return dW.T, db
-
-    def flipped(X, labels, Y_hat):
-        dW, db = right_gradient(X, labels, Y_hat)
-        return -dW, -db
-
-    cases = [
-        (no_mean, "times too large"),
-        (column_index, "labels[:, 0], not labels"),
-        (transposed, "dZ.T @ X"),
-        (flipped, "wrong sign"),
-        (lambda X, labels, Y_hat: right_gradient(X, labels, Y_hat)[0], "pair (dW, db)"),
-    ]
-    for answer, message in cases:
-        passed, out = run("13.2", answer, capsys)
-        assert not passed and message in out, out
-    passed, out = run("13.2", np.zeros((3, 3)), capsys)
-    assert not passed and "should be a function" in out
+def test_12_1_right_and_wrong(capsys, notebook):
+    X_train = notebook["X_train"]
+    L = curvature_bound(add_bias_feature(X_train / 16))
+    assert _said(capsys, "13.1", 2 / L)[0]
+    assert _said(capsys, "13.1", np.float64(2 / L))[0]
+    assert "L itself" in _said(capsys, "13.1", L)[1]
+    assert "1/L" in _said(capsys, "13.1", 1 / L)[1]
+    assert "without the bias" in _said(capsys, "13.1", 2 / curvature_bound(X_train / 16))[1]
+    divided = 2 / curvature_bound(add_bias_feature(X_train) / 16)
+    assert "divided by 16 too" in _said(capsys, "13.1", divided)[1]
+    assert "raw pixels" in _said(capsys, "13.1", 2 / curvature_bound(add_bias_feature(X_train)))[1]
+    assert "standardised" in _said(capsys, "13.1", 2 / curvature_bound(notebook["A"][0]))[1]
+    assert "mind the 4" in _said(capsys, "13.1", 2 / (4 * L))[1]
+    assert "one number" in _said(capsys, "13.1", "0.7")[1]
+    X_all = load_digits()[0]  # all 1,797 images instead of the training set
+    assert not _said(capsys, "13.1", 2 / curvature_bound(add_bias_feature(X_all / 16)))[0]
 
 
-# --------------------------------------------------------------------------- 13.3
-def test_per_class_accuracy(capsys):
-    assert run("13.3", lambda C: np.diag(C) / C.sum(axis=1), capsys)[0]
-    cases = [
-        (lambda C: np.diag(C) / C.sum(axis=0), "column sums"),
-        (lambda C: np.diag(C) / C.sum(), "divided by all the images"),
-        (lambda C: (np.diag(C) / C.sum(axis=1)).reshape(-1, 1), "shape (6, 1)"),
-        (lambda C: C / C.sum(axis=1, keepdims=True), "shape (6, 6)"),
-        (lambda C: print(np.diag(C) / C.sum(axis=1)), "returned None"),
-        (lambda C: 1 - np.diag(C) / C.sum(axis=1), "not the diagonal divided by the row sums"),
-    ]
-    for answer, message in cases:
-        passed, out = run("13.3", answer, capsys)
-        assert not passed and message in out, out
+def test_12_2_right_and_wrong(capsys):
+    train, val, test = _accuracies(0, 3)
+    assert _said(capsys, "13.2", (train, val))[0]
+    assert _said(capsys, "13.2", [np.float64(train), np.float64(val)])[0]
+    assert "swapped" in _said(capsys, "13.2", (val, train))[1]
+    assert "test accuracy" in _said(capsys, "13.2", (train, test))[1]
+    assert "'is it an 8?'" in _said(capsys, "13.2", _accuracies(0, 8)[:2])[1]
+    assert "percentage" in _said(capsys, "13.2", (100 * train, 100 * val))[1]
+    assert "pair" in _said(capsys, "13.2", val)[1]
+    _, A, labs = _split(0)  # trained for 100 iterations instead of 30
+    y = (labs[0] == 3).astype(float)
+    W, _ = gradient_descent(A[0], y, np.zeros((1, 65)), lr=2 / curvature_bound(A[0]), n_iters=100)
+    longer = (
+        accuracy(y, predict(A[0], W)),
+        accuracy((labs[1] == 3).astype(float), predict(A[1], W)),
+    )
+    assert not _said(capsys, "13.2", longer)[0]
 
 
-def test_the_checks_inputs_tell_rows_from_columns():
-    # If a confusion matrix of the check were symmetric, row and column sums would agree
-    # and dividing by the wrong one would pass.
-    from helpers.exercises.nb13 import _confusion
+def test_12_3_right_and_wrong(capsys, notebook):
+    X_val_sb, labels_val = notebook["A"][1], notebook["labels"][1]
+    p = forward(X_val_sb, notebook["W_final"])[:, 0]
+    wrong = np.flatnonzero((p >= 0.5) != (labels_val[:, 0] == 8))
+    distance = np.abs(p[wrong] - 0.5)
+    worst = int(wrong[np.argmax(distance)])
+    assert _said(capsys, "13.3", worst)[0]
+    assert _said(capsys, "13.3", np.int64(worst))[0]
+    assert _said(capsys, "13.3", np.array([worst]))[0]
+    assert "least sure" in _said(capsys, "13.3", int(wrong[np.argmin(distance)]))[1]
+    assert "position among" in _said(capsys, "13.3", int(np.argmax(distance)))[1]
+    right = int(np.setdiff1d(np.arange(len(p)), wrong)[0])
+    assert "right" in _said(capsys, "13.3", right)[1]
+    runner_up = int(wrong[np.argsort(distance)[-2]])
+    assert "surer about another" in _said(capsys, "13.3", runner_up)[1]
+    assert "from 0 to 358" in _said(capsys, "13.3", 359)[1]
+    assert "one integer" in _said(capsys, "13.3", float(worst))[1]
+    assert "one integer" in _said(capsys, "13.3", True)[1]
 
-    for seed in (0, 1):
-        C = _confusion(seed)
-        assert not np.allclose(C.sum(axis=0), C.sum(axis=1))
-        assert np.all(C.sum(axis=1) > 0)
+
+def test_12_4_is_a_self_check(capsys):
+    passed, out = _said(capsys, "13.4", "luck")
+    assert not passed and "self-check" in out
+
+
+def test_12_5_right_and_wrong(capsys):
+    test_accs = [_accuracies(seed, 8)[2] for seed in (1, 2, 3, 4, 5)]
+    assert _said(capsys, "13.5", test_accs)[0]
+    assert _said(capsys, "13.5", np.array(test_accs))[0]
+    assert "seeds 0 to 4" in _said(capsys, "13.5", [_accuracies(s, 8)[2] for s in range(5)])[1]
+    val_accs = [_accuracies(seed, 8)[1] for seed in (1, 2, 3, 4, 5)]
+    assert "validation accuracies" in _said(capsys, "13.5", val_accs)[1]
+    assert "five accuracies" in _said(capsys, "13.5", test_accs[:4])[1]
+    assert "percentage" in _said(capsys, "13.5", [100 * a for a in test_accs])[1]
+    assert "list of five" in _said(capsys, "13.5", 0.95)[1]
+    # one split standardised with the statistics of all its images, not its training set
+    X, labels = load_digits()
+    X_tr, _, X_te, l_tr, _, l_te = train_val_test_split(X, labels, seed=3)
+    mean, std = X.mean(axis=0), np.where(X.std(axis=0) > 0, X.std(axis=0), 1.0)
+    A_tr, A_te = (add_bias_feature((A - mean) / std) for A in (X_tr, X_te))
+    W = _train(A_tr, l_tr, 8)
+    leaked = list(test_accs)
+    leaked[2] = accuracy((l_te == 8).astype(float), predict(A_te, W))
+    assert leaked[2] != test_accs[2]  # the leak changes this split's count (336 -> 335)
+    assert "test_accs[2] (seed 3)" in _said(capsys, "13.5", leaked)[1]

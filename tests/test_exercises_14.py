@@ -3,11 +3,9 @@
 import numpy as np
 import pytest
 
-from helpers.data import load_digits, train_val_test_split
 from helpers.exercises import EXERCISES, PASSED, check
-from helpers.features import standardise
-from helpers.mlp import predict
-from helpers.training import train
+from helpers.exercises.nb14 import _trained_bias
+from helpers.softmax import gradient, one_hot
 
 
 def run(answer_id, answer, capsys):
@@ -23,173 +21,120 @@ def test_registered():
 
 @pytest.mark.parametrize("answer_id", ["14.1", "14.2", "14.3"])
 def test_stub_is_not_attempted(answer_id, capsys):
-    def stub(params, weight_decay): ...  # your code here
-
     check(answer_id, ...)
+
+    def stub(X, labels, Y_hat): ...
+
     check(answer_id, stub)
     assert capsys.readouterr().out.count("not attempted yet") == 2
 
 
-# --------------------------------------------------------------------------- 14.1
-def l2_penalty(params, weight_decay):
-    return weight_decay / 2 * (np.sum(params["W1"] ** 2) + np.sum(params["W2"] ** 2))
+# --------------------------------------------------------------------------- 13.1
+def test_trained_bias_is_the_notebooks():
+    b = _trained_bias()
+    assert b.shape == (1, 10)
+    assert abs(b.sum()) < 1e-12  # gradient descent from 0 keeps the biases' sum at 0
+    assert np.ptp(b) > 0.1
 
 
-def squares(params, keys):
-    return sum(np.sum(params[k] ** 2) for k in keys)
+def test_biases(capsys):
+    b = _trained_bias()
+    assert run("14.1", b + 1.0, capsys)[0]
+    assert run("14.1", b - 3.5, capsys)[0]
+    passed, out = run("14.1", b.copy(), capsys)
+    assert not passed and "is the trained b itself" in out
+    passed, out = run("14.1", b + np.arange(10), capsys)  # a different shift per class
+    assert not passed and "not the same for the ten classes" in out
+    passed, out = run("14.1", 2 * b, capsys)  # scaled, not shifted
+    assert not passed and "probabilities change" in out
+    passed, out = run("14.1", (b + 1.0).ravel(), capsys)
+    assert not passed and "shape (10,)" in out
+    passed, out = run("14.1", 1.0, capsys)
+    assert not passed and "should be an array of shape (1, 10)" in out
 
 
-def test_penalty(capsys):
-    assert run("14.1", l2_penalty, capsys)[0]
-    n_weights = 4 * 5 + 10 * 4  # the check's network: 5 inputs, 4 hidden units, 10 outputs
-    norm = np.linalg.norm
-    wrongs = {
-        "biases too": lambda p, lam: lam / 2 * squares(p, ("W1", "b1", "W2", "b2")),
-        "twice too large": lambda p, lam: 2 * l2_penalty(p, lam),
-        "multiply by it": lambda p, lam: l2_penalty(p, 1.0),
-        "adds their squares": lambda p, lam: lam / 2 * (norm(p["W1"]) + norm(p["W2"])),
-        "square it": lambda p, lam: lam / 2 * np.sqrt(squares(p, ("W1", "W2"))),
-        "a mean": lambda p, lam: lam / 2 * squares(p, ("W1", "W2")) / n_weights,
-        "should be lambda / 2": lambda p, lam: lam / 2 * squares(p, ("W1",)),  # W2 forgotten
-    }  # fmt: skip
-    for phrase, answer in wrongs.items():
-        passed, out = run("14.1", answer, capsys)
-        assert not passed and phrase in out, (phrase, out)
+# --------------------------------------------------------------------------- 13.2
+def right_gradient(X, labels, Y_hat):
+    n = X.shape[0]
+    dZ = Y_hat.copy()
+    dZ[np.arange(n), labels[:, 0]] -= 1.0
+    dZ /= n
+    return dZ.T @ X, dZ.sum(axis=0, keepdims=True)
 
 
-def test_penalty_that_changes_params(capsys):
-    def in_place(params, weight_decay):
-        params["W1"] *= 1 - weight_decay  # a decay step instead of the penalty
-        return l2_penalty(params, weight_decay)
-
-    passed, out = run("14.1", in_place, capsys)
-    assert not passed and "changed the parameters" in out
+def test_gradient_from_labels(capsys):
+    assert run("14.2", right_gradient, capsys)[0]
+    # Building one-hot rows after all is still right.
+    assert run("14.2", lambda X, lab, P: gradient(X, one_hot(lab, P.shape[1]), P), capsys)[0]
 
 
-def test_penalty_that_returns_an_array(capsys):
-    passed, out = run("14.1", lambda p, lam: lam / 2 * p["W1"] ** 2, capsys)
-    assert not passed and "one number" in out
+def test_gradient_from_labels_without_a_copy(capsys):
+    def in_place(X, labels, Y_hat):
+        n = X.shape[0]
+        dZ = Y_hat  # no copy: writes into the caller's array
+        dZ[np.arange(n), labels[:, 0]] -= 1.0
+        dZ = dZ / n
+        return dZ.T @ X, dZ.sum(axis=0, keepdims=True)
+
+    passed, out = run("14.2", in_place, capsys)
+    assert not passed and "changed the Y_hat it was given" in out
 
 
-# --------------------------------------------------------------------------- 14.2
-def early_stop(val_loss, patience):
-    best = 0
-    for epoch in range(len(val_loss)):
-        if val_loss[epoch] < val_loss[best]:
-            best = epoch
-        if epoch - best >= patience:
-            return epoch, best
-    return len(val_loss) - 1, best
+def test_gradient_from_labels_wrong_answers(capsys):
+    def no_mean(X, labels, Y_hat):
+        dW, db = right_gradient(X, labels, Y_hat)
+        return X.shape[0] * dW, X.shape[0] * db
 
+    def column_index(X, labels, Y_hat):  # labels, not labels[:, 0]: broadcasts to (n, n)
+        dZ = Y_hat.copy()
+        dZ[np.arange(X.shape[0]), labels] -= 1.0
+        dZ /= X.shape[0]
+        return dZ.T @ X, dZ.sum(axis=0, keepdims=True)
 
-def test_early_stop(capsys):
-    assert run("14.2", early_stop, capsys)[0]
+    def transposed(X, labels, Y_hat):
+        dW, db = right_gradient(X, labels, Y_hat)
+        return dW.T, db
 
+    def flipped(X, labels, Y_hat):
+        dW, db = right_gradient(X, labels, Y_hat)
+        return -dW, -db
 
-def test_early_stop_matches_train_on_a_digits_run():
-    """The reference above is the rule of train(..., patience=p), on a real curve too."""
-    X, labels = load_digits()
-    X_train, X_val, _, labels_train, labels_val, _ = train_val_test_split(X, labels, seed=0)
-    A, A_val = standardise(X_train[:100], X_val)
-    run_ = dict(n_hidden=30, lr=1.0, n_epochs=150, n_classes=10, X_val=A_val, y_val=labels_val)
-    _, full = train(A, labels_train[:100], seed=0, **run_)
-    stops = []
-    for patience in (1, 10, 120):
-        _, h = train(A, labels_train[:100], seed=0, patience=patience, **run_)
-        assert early_stop(full["val_loss"], patience) == (len(h["loss"]) - 1, h["best_epoch"])
-        stops.append(len(h["loss"]) - 1)
-    assert stops[0] < stops[1] < stops[2] == 150  # two runs stopped early, one ran to the end
-
-
-def test_early_stop_wrong_answers(capsys):
-    def last_of_ties(val_loss, patience):
-        best = 0
-        for epoch in range(len(val_loss)):
-            if val_loss[epoch] <= val_loss[best]:
-                best = epoch
-            if epoch - best >= patience:
-                return epoch, best
-        return len(val_loss) - 1, best
-
-    def one_late(val_loss, patience):
-        best = 0
-        for epoch in range(len(val_loss)):
-            if val_loss[epoch] < val_loss[best]:
-                best = epoch
-            if epoch - best > patience:
-                return epoch, best
-        return len(val_loss) - 1, best
-
-    def hindsight(val_loss, patience):
-        return early_stop(val_loss, patience)[0], int(np.argmin(val_loss))
-
-    def best_plus_patience(val_loss, patience):
-        best = early_stop(val_loss, patience)[1]
-        return best + patience, best
-
-    def no_restart(val_loss, patience):  # counts rises since the first rise, never resets
-        best, waited = 0, 0
-        for epoch in range(1, len(val_loss)):
-            if val_loss[epoch] < val_loss[best]:
-                best = epoch
-            else:
-                waited += 1
-            if waited >= patience:
-                return epoch, best
-        return len(val_loss) - 1, best
-
-    def clamped_to_length(val_loss, patience):  # one past the last epoch when the run ends
-        best = early_stop(val_loss, patience)[1]
-        return min(best + patience, len(val_loss)), best
-
-    cases = {
-        clamped_to_length: "the curve ends at epoch 3",
-        last_of_ties: "tie",
-        one_late: "one off",
-        hindsight: "never saw",
-        best_plus_patience: "ends first",
-        no_restart: "starts the waiting over",
-    }
-    for answer, phrase in cases.items():
+    cases = [
+        (no_mean, "times too large"),
+        (column_index, "labels[:, 0], not labels"),
+        (transposed, "dZ.T @ X"),
+        (flipped, "wrong sign"),
+        (lambda X, labels, Y_hat: right_gradient(X, labels, Y_hat)[0], "pair (dW, db)"),
+    ]
+    for answer, message in cases:
         passed, out = run("14.2", answer, capsys)
-        assert not passed and phrase in out, (answer.__name__, out)
-    passed, out = run("14.2", lambda val_loss, patience: early_stop(val_loss, patience)[0], capsys)
-    assert not passed and "(stop_epoch, best_epoch)" in out
+        assert not passed and message in out, out
+    passed, out = run("14.2", np.zeros((3, 3)), capsys)
+    assert not passed and "should be a function" in out
 
 
-# --------------------------------------------------------------------------- 14.3
-@pytest.fixture(scope="module")
-def more_images():
-    X, labels = load_digits()
-    X_train, X_val, _, labels_train, labels_val, _ = train_val_test_split(X, labels, seed=0)
-    settings = dict(n_hidden=100, lr=1.0, n_epochs=500, n_classes=10)
+# --------------------------------------------------------------------------- 13.3
+def test_per_class_accuracy(capsys):
+    assert run("14.3", lambda C: np.diag(C) / C.sum(axis=1), capsys)[0]
+    cases = [
+        (lambda C: np.diag(C) / C.sum(axis=0), "column sums"),
+        (lambda C: np.diag(C) / C.sum(), "divided by all the images"),
+        (lambda C: (np.diag(C) / C.sum(axis=1)).reshape(-1, 1), "shape (6, 1)"),
+        (lambda C: C / C.sum(axis=1, keepdims=True), "shape (6, 6)"),
+        (lambda C: print(np.diag(C) / C.sum(axis=1)), "returned None"),
+        (lambda C: 1 - np.diag(C) / C.sum(axis=1), "not the diagonal divided by the row sums"),
+    ]
+    for answer, message in cases:
+        passed, out = run("14.3", answer, capsys)
+        assert not passed and message in out, out
 
-    def wrong_for(n, stats_from):
-        _, A, A_val = standardise(X_train[:stats_from], X_train[:n], X_val)
-        p, _ = train(A, labels_train[:n], X_val=A_val, y_val=labels_val, seed=0, patience=50,
-                     **settings)  # fmt: skip
-        return int(np.sum(predict(A_val, p) != labels_val))
 
-    right = {n: wrong_for(n, n) for n in (150, 300, 600)}
-    return right, {n: wrong_for(n, 150) for n in (150, 300, 600)}
+def test_the_checks_inputs_tell_rows_from_columns():
+    # If a confusion matrix of the check were symmetric, row and column sums would agree
+    # and dividing by the wrong one would pass.
+    from helpers.exercises.nb14 import _confusion
 
-
-def test_more_images(more_images, capsys):
-    right, stats_of_150 = more_images
-    passed, out = run("14.3", right, capsys)
-    assert passed and "mistakes fall" in out
-    assert stats_of_150[600] != right[600]  # so that the next answer is a wrong one
-    passed, out = run("14.3", stats_of_150, capsys)
-    assert not passed and "statistics of the first 150" in out
-    passed, out = run("14.3", {n: 1 - v / 359 for n, v in right.items()}, capsys)
-    assert not passed and "accuracies" in out
-    passed, out = run("14.3", {150: right[150], 300: right[300]}, capsys)
-    assert not passed and "keys" in out
-    passed, out = run("14.3", [right[n] for n in (150, 300, 600)], capsys)
-    assert not passed and "dict" in out
-    passed, out = run("14.3", {**right, 150: right[150] - 4}, capsys)  # the full run's count
-    assert not passed and "table of seeds" in out
-    passed, out = run("14.3", {**right, 300: right[300] + 3}, capsys)
-    assert not passed and "own statistics" in out
-    passed, out = run("14.3", {n: 359 - v for n, v in right.items()}, capsys)
-    assert not passed and "gets right" in out
+    for seed in (0, 1):
+        C = _confusion(seed)
+        assert not np.allclose(C.sum(axis=0), C.sum(axis=1))
+        assert np.all(C.sum(axis=1) > 0)

@@ -3,7 +3,11 @@
 import numpy as np
 import pytest
 
+from helpers.data import load_digits, train_val_test_split
 from helpers.exercises import EXERCISES, PASSED, check
+from helpers.features import standardise
+from helpers.mlp import predict
+from helpers.training import train
 
 
 def run(answer_id, answer, capsys):
@@ -19,123 +23,173 @@ def test_registered():
 
 @pytest.mark.parametrize("answer_id", ["15.1", "15.2", "15.3"])
 def test_stub_is_not_attempted(answer_id, capsys):
-    def stub(a, b): ...  # your code here
+    def stub(params, weight_decay): ...  # your code here
 
     check(answer_id, ...)
     check(answer_id, stub)
     assert capsys.readouterr().out.count("not attempted yet") == 2
 
 
-# --------------------------------------------------------------------------- 15.1
-def test_linear(capsys):
-    assert run("15.1", lambda X, weight, bias: X @ weight.T + bias, capsys)[0]
+# --------------------------------------------------------------------------- 14.1
+def l2_penalty(params, weight_decay):
+    return weight_decay / 2 * (np.sum(params["W1"] ** 2) + np.sum(params["W2"] ** 2))
 
-    passed, out = run("15.1", lambda X, weight, bias: X @ weight.T, capsys)
-    assert not passed and "bias is missing" in out
 
-    passed, out = run("15.1", lambda X, weight, bias: X @ weight.T + bias.reshape(-1, 1), capsys)
-    assert not passed  # raises for 5 samples and 10 outputs
-    assert "raised ValueError" in out
+def squares(params, keys):
+    return sum(np.sum(params[k] ** 2) for k in keys)
 
-    def column_bias_square(X, weight, bias):  # only wrong-shaped when n != out_features
-        if X.shape[0] != weight.shape[0]:
-            return X @ weight.T + bias
-        return X @ weight.T + bias.reshape(-1, 1)
 
-    passed, out = run("15.1", column_bias_square, capsys)
-    assert not passed and "added as a column" in out
+def test_penalty(capsys):
+    assert run("15.1", l2_penalty, capsys)[0]
+    n_weights = 4 * 5 + 10 * 4  # the check's network: 5 inputs, 4 hidden units, 10 outputs
+    norm = np.linalg.norm
+    wrongs = {
+        "biases too": lambda p, lam: lam / 2 * squares(p, ("W1", "b1", "W2", "b2")),
+        "twice too large": lambda p, lam: 2 * l2_penalty(p, lam),
+        "multiply by it": lambda p, lam: l2_penalty(p, 1.0),
+        "adds their squares": lambda p, lam: lam / 2 * (norm(p["W1"]) + norm(p["W2"])),
+        "square it": lambda p, lam: lam / 2 * np.sqrt(squares(p, ("W1", "W2"))),
+        "a mean": lambda p, lam: lam / 2 * squares(p, ("W1", "W2")) / n_weights,
+        "should be lambda / 2": lambda p, lam: lam / 2 * squares(p, ("W1",)),  # W2 forgotten
+    }  # fmt: skip
+    for phrase, answer in wrongs.items():
+        passed, out = run("15.1", answer, capsys)
+        assert not passed and phrase in out, (phrase, out)
 
-    passed, out = run("15.1", lambda X, weight, bias: X @ weight, capsys)
-    assert not passed and "raised ValueError" in out  # (5, 64) @ (10, 64)
 
-    def in_place(X, weight, bias):
-        X += 0.0
-        weight *= 2.0
-        return X @ weight.T + bias
+def test_penalty_that_changes_params(capsys):
+    def in_place(params, weight_decay):
+        params["W1"] *= 1 - weight_decay  # a decay step instead of the penalty
+        return l2_penalty(params, weight_decay)
 
     passed, out = run("15.1", in_place, capsys)
-    assert not passed and "changed one of its arguments" in out
-
-    passed, out = run("15.1", (np.zeros((5, 10))), capsys)
-    assert not passed and "function linear itself" in out
+    assert not passed and "changed the parameters" in out
 
 
-# --------------------------------------------------------------------------- 15.2
-def stable(logits, targets):
-    shifted = logits - logits.max(axis=1, keepdims=True)
-    log_probs = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
-    return -log_probs[np.arange(len(targets)), targets].mean()
+def test_penalty_that_returns_an_array(capsys):
+    passed, out = run("15.1", lambda p, lam: lam / 2 * p["W1"] ** 2, capsys)
+    assert not passed and "one number" in out
 
 
-def test_cross_entropy(capsys):
-    assert run("15.2", stable, capsys)[0]
-
-    def naive(logits, targets):  # softmax first: exp(1e4) overflows
-        P = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
-        return -np.log(P[np.arange(len(targets)), targets]).mean()
-
-    passed, out = run("15.2", naive, capsys)
-    assert not passed and "exp overflowed" in out
-
-    def log_of_softmax(logits, targets):  # a stable softmax, but P rounds to 0 before its log
-        shifted = np.exp(logits - logits.max(axis=1, keepdims=True))
-        P = shifted / shifted.sum(axis=1, keepdims=True)
-        return -np.log(P[np.arange(len(targets)), targets]).mean()
-
-    passed, out = run("15.2", log_of_softmax, capsys)
-    assert not passed and "never the log of the softmax" in out
-
-    passed, out = run("15.2", lambda Z, t: stable(Z, t) * len(t), capsys)
-    assert not passed and "sum over the samples" in out
-
-    passed, out = run("15.2", lambda Z, t: -stable(Z, t), capsys)
-    assert not passed and "sign is flipped" in out
-
-    def per_sample(logits, targets):
-        shifted = logits - logits.max(axis=1, keepdims=True)
-        log_probs = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
-        return -log_probs[np.arange(len(targets)), targets]
-
-    passed, out = run("15.2", per_sample, capsys)
-    assert not passed and "one number, the mean" in out
-
-    def first_column(logits, targets):  # ignores the targets
-        return stable(logits, np.zeros_like(targets))
-
-    passed, out = run("15.2", first_column, capsys)
-    assert not passed and "-log softmax(logits)[i, target_i]" in out
+# --------------------------------------------------------------------------- 14.2
+def early_stop(val_loss, patience):
+    best = 0
+    for epoch in range(len(val_loss)):
+        if val_loss[epoch] < val_loss[best]:
+            best = epoch
+        if epoch - best >= patience:
+            return epoch, best
+    return len(val_loss) - 1, best
 
 
-# --------------------------------------------------------------------------- 15.3
-def sgd(params, grads, lr, weight_decay):
-    return {k: p - lr * (grads[k] + weight_decay * p) for k, p in params.items()}
+def test_early_stop(capsys):
+    assert run("15.2", early_stop, capsys)[0]
 
 
-def test_sgd_step(capsys):
-    assert run("15.3", sgd, capsys)[0]
+def test_early_stop_matches_train_on_a_digits_run():
+    """The reference above is the rule of train(..., patience=p), on a real curve too."""
+    X, labels = load_digits()
+    X_train, X_val, _, labels_train, labels_val, _ = train_val_test_split(X, labels, seed=0)
+    A, A_val = standardise(X_train[:100], X_val)
+    run_ = dict(n_hidden=30, lr=1.0, n_epochs=150, n_classes=10, X_val=A_val, y_val=labels_val)
+    _, full = train(A, labels_train[:100], seed=0, **run_)
+    stops = []
+    for patience in (1, 10, 120):
+        _, h = train(A, labels_train[:100], seed=0, patience=patience, **run_)
+        assert early_stop(full["val_loss"], patience) == (len(h["loss"]) - 1, h["best_epoch"])
+        stops.append(len(h["loss"]) - 1)
+    assert stops[0] < stops[1] < stops[2] == 150  # two runs stopped early, one ran to the end
 
-    def weights_only(params, grads, lr, weight_decay):  # notebook 14's rule
-        return {
-            k: p - lr * (grads[k] + (weight_decay * p if k.startswith("W") else 0.0))
-            for k, p in params.items()
-        }
 
-    passed, out = run("15.3", weights_only, capsys)
-    assert not passed and "biases included" in out
+def test_early_stop_wrong_answers(capsys):
+    def last_of_ties(val_loss, patience):
+        best = 0
+        for epoch in range(len(val_loss)):
+            if val_loss[epoch] <= val_loss[best]:
+                best = epoch
+            if epoch - best >= patience:
+                return epoch, best
+        return len(val_loss) - 1, best
 
-    passed, out = run("15.3", lambda p, g, lr, wd: sgd(p, g, lr, 0.0), capsys)
-    assert not passed and "W1 was not decayed" in out
+    def one_late(val_loss, patience):
+        best = 0
+        for epoch in range(len(val_loss)):
+            if val_loss[epoch] < val_loss[best]:
+                best = epoch
+            if epoch - best > patience:
+                return epoch, best
+        return len(val_loss) - 1, best
 
-    passed, out = run("15.3", lambda p, g, lr, wd: sgd(p, g, lr, wd / 2), capsys)
-    assert not passed and "half as much" in out
+    def hindsight(val_loss, patience):
+        return early_stop(val_loss, patience)[0], int(np.argmin(val_loss))
 
-    def in_place(params, grads, lr, weight_decay):
-        for k, p in params.items():
-            p -= lr * (grads[k] + weight_decay * p)
-        return params
+    def best_plus_patience(val_loss, patience):
+        best = early_stop(val_loss, patience)[1]
+        return best + patience, best
 
-    passed, out = run("15.3", in_place, capsys)
-    assert not passed and "changed the arrays" in out
+    def no_restart(val_loss, patience):  # counts rises since the first rise, never resets
+        best, waited = 0, 0
+        for epoch in range(1, len(val_loss)):
+            if val_loss[epoch] < val_loss[best]:
+                best = epoch
+            else:
+                waited += 1
+            if waited >= patience:
+                return epoch, best
+        return len(val_loss) - 1, best
 
-    passed, out = run("15.3", lambda p, g, lr, wd: list(sgd(p, g, lr, wd).values()), capsys)
-    assert not passed and "dict with the keys" in out
+    def clamped_to_length(val_loss, patience):  # one past the last epoch when the run ends
+        best = early_stop(val_loss, patience)[1]
+        return min(best + patience, len(val_loss)), best
+
+    cases = {
+        clamped_to_length: "the curve ends at epoch 3",
+        last_of_ties: "tie",
+        one_late: "one off",
+        hindsight: "never saw",
+        best_plus_patience: "ends first",
+        no_restart: "starts the waiting over",
+    }
+    for answer, phrase in cases.items():
+        passed, out = run("15.2", answer, capsys)
+        assert not passed and phrase in out, (answer.__name__, out)
+    passed, out = run("15.2", lambda val_loss, patience: early_stop(val_loss, patience)[0], capsys)
+    assert not passed and "(stop_epoch, best_epoch)" in out
+
+
+# --------------------------------------------------------------------------- 14.3
+@pytest.fixture(scope="module")
+def more_images():
+    X, labels = load_digits()
+    X_train, X_val, _, labels_train, labels_val, _ = train_val_test_split(X, labels, seed=0)
+    settings = dict(n_hidden=100, lr=1.0, n_epochs=500, n_classes=10)
+
+    def wrong_for(n, stats_from):
+        _, A, A_val = standardise(X_train[:stats_from], X_train[:n], X_val)
+        p, _ = train(A, labels_train[:n], X_val=A_val, y_val=labels_val, seed=0, patience=50,
+                     **settings)  # fmt: skip
+        return int(np.sum(predict(A_val, p) != labels_val))
+
+    right = {n: wrong_for(n, n) for n in (150, 300, 600)}
+    return right, {n: wrong_for(n, 150) for n in (150, 300, 600)}
+
+
+def test_more_images(more_images, capsys):
+    right, stats_of_150 = more_images
+    passed, out = run("15.3", right, capsys)
+    assert passed and "mistakes fall" in out
+    assert stats_of_150[600] != right[600]  # so that the next answer is a wrong one
+    passed, out = run("15.3", stats_of_150, capsys)
+    assert not passed and "statistics of the first 150" in out
+    passed, out = run("15.3", {n: 1 - v / 359 for n, v in right.items()}, capsys)
+    assert not passed and "accuracies" in out
+    passed, out = run("15.3", {150: right[150], 300: right[300]}, capsys)
+    assert not passed and "keys" in out
+    passed, out = run("15.3", [right[n] for n in (150, 300, 600)], capsys)
+    assert not passed and "dict" in out
+    passed, out = run("15.3", {**right, 150: right[150] - 4}, capsys)  # the full run's count
+    assert not passed and "table of seeds" in out
+    passed, out = run("15.3", {**right, 300: right[300] + 3}, capsys)
+    assert not passed and "own statistics" in out
+    passed, out = run("15.3", {n: 359 - v for n, v in right.items()}, capsys)
+    assert not passed and "gets right" in out

@@ -1,4 +1,4 @@
-"""Unit tests of helpers.features: standardise (notebook 12)."""
+"""Unit tests of helpers.features: standardise (notebook 13)."""
 
 import numpy as np
 import pytest
@@ -47,7 +47,7 @@ def test_inputs_are_not_modified_and_outputs_are_new():
 
 
 def test_digits_training_split_has_four_constant_pixels():
-    """The pixels notebook 12 names: blank in every training image, still centred to 0."""
+    """The pixels notebook 13 names: blank in every training image, still centred to 0."""
     X, labels = load_digits()
     X_train, X_val, X_test, *_ = train_val_test_split(X, labels, seed=0)
     constant = np.flatnonzero(X_train.std(axis=0) == 0)

@@ -68,8 +68,8 @@ EXPECTED = [
     ("02", "forward"),
     ("05", "bce_loss"),
     ("05", "gradient"),
-    ("08", "make_xor"),
-    ("08", "make_moons"),
+    ("10", "make_xor"),
+    ("10", "make_moons"),
 ]
 
 
@@ -365,7 +365,7 @@ def _load_inline(notebook: str, cell_index: int) -> dict:
     """Execute the cell in a fresh namespace, after the notebook's earlier definition cells.
 
     A definition cell holds only imports and defs (an inline helper, or a small
-    function it calls, such as notebook 09's ``activate``); cells that compute
+    function it calls, such as notebook 11's ``activate``); cells that compute
     something are never run, so the inline function sees none of their state.
     """
     namespace = {"np": np, "__name__": f"inline_{Path(notebook).stem}"}

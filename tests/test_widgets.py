@@ -180,7 +180,7 @@ def test_a_picture_is_that_of_a_full_redraw(view):
         assert np.mean(np.any(got != want, axis=2)) < 0.002
 
 
-# --------------------------------------------------------------------- notebook 10's explorer
+# --------------------------------------------------------------------- notebook 12's explorer
 @pytest.fixture
 def network():
     from helpers.data import make_moons, make_xor

@@ -1,4 +1,4 @@
-"""The learning-rate explorer of notebook 06 in a real browser (``make test-browser``).
+"""The learning-rate explorer of notebook 08 in a real browser (``make test-browser``).
 
 Starts JupyterLab on 127.0.0.1 with a random port and token (auth stays on),
 serving a copy of the notebooks in a temporary folder so that nothing in the
@@ -35,7 +35,7 @@ import pytest
 playwright_sync = pytest.importorskip("playwright.sync_api")
 
 REPO = Path(__file__).resolve().parents[1]
-NOTEBOOK = "06_training.ipynb"
+NOTEBOOK = "08_learning-rate.ipynb"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",

@@ -1,161 +1,219 @@
-"""Checks for the exercises of notebook 09, a hidden layer.
+"""Checks of notebook 09's exercises: vectorisation.
 
-The checks of functions (09.1, 09.4) run the learner's function on arrays of a
-few shapes, including the edge cases the notebook taught (a product whose shape
-must match ``A1``; ``z = 0`` and large ``|z|`` for an activation's slope). The
-reference numbers (09.2, 09.3) are computed here from ``helpers``: the XOR data
-of the notebook and ``helpers.training.train``. Exercise 09.5 (does leaky ReLU
-rescue the stuck run?) is a self-check.
+No check here measures a time: timings differ from one machine (and one run) to
+the next. The checks run the learner's functions on small inputs and compare them
+with the helpers; where the task asks for vectorised code, they count the lines of
+the learner's own code that Python executes (a loop over 1,000 models runs its
+body 1,000 times), and where it forbids an ``(n, n)`` array they measure the peak
+memory with :mod:`tracemalloc`. Both counts are exact on every machine.
 
-Examples
---------
->>> from helpers.exercises import check
->>> check("09.2", ...)
-09.2 · not attempted yet: replace the ... with your answer, then run this cell again.
+09.1  fixed costs (self-check)
+09.2  the loss as a loop
+09.3  what the wrong loss computes
+09.4  many models at once
+09.5  the hidden layer (self-check)
 """
 
 from __future__ import annotations
 
-import numbers
-from functools import lru_cache
+import sys
+import tracemalloc
+from functools import cache
 
 import numpy as np
 
-from helpers.data import make_xor
-from helpers.exercises.core import Wrong, exercise, number, self_check
-from helpers.training import train
+from helpers.exercises.core import Wrong, exercise, self_check
+from helpers.model import bce_loss, loss_from_logits, sigmoid
 
 
-def _array(value, what: str) -> np.ndarray:
-    if value is None:
-        raise Wrong(f"{what} returned None: did you forget the return statement?")
+def _column_data(n_samples: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Labels (n, 1) of 0/1 and probabilities (n, 1) in [0.02, 0.98]."""
+    rng = np.random.default_rng(seed)
+    y = (rng.random((n_samples, 1)) < 0.4).astype(float)
+    y_hat = 0.02 + 0.96 * rng.random((n_samples, 1))
+    return y, y_hat
+
+
+def _one_number(value, what: str) -> float:
+    arr = np.asarray(value)
+    if isinstance(value, bool) or arr.dtype.kind not in "iuf":
+        raise Wrong(f"{what} should return one number; got {type(value).__name__}")
+    if arr.size != 1:
+        raise Wrong(f"{what} should return one number, the mean; got shape {arr.shape}")
+    return float(arr.reshape(-1)[0])
+
+
+def _close(a, b, rtol: float = 1e-9) -> bool:
+    return bool(np.allclose(a, b, rtol=rtol, atol=1e-12))
+
+
+def _lines_run(fn, *args):
+    """Call ``fn(*args)``; return its result and how many lines of the learner's file ran.
+
+    Counts Python 'line' events in frames whose code comes from the same file (the
+    notebook cell) as ``fn``: a loop over the models shows up as thousands of them.
+    """
+    filename = fn.__code__.co_filename
+    count = 0
+
+    def local(frame, event, arg):
+        nonlocal count
+        if event == "line":
+            count += 1
+        return local
+
+    def tracer(frame, event, arg):
+        return local if frame.f_code.co_filename == filename else None
+
+    previous = sys.gettrace()
+    sys.settrace(tracer)
     try:
-        return np.asarray(value, dtype=float)
-    except (TypeError, ValueError):
+        result = fn(*args)
+    finally:
+        sys.settrace(previous)
+    return result, count
+
+
+def _peak_bytes(fn, *args):
+    """Call ``fn(*args)``; return its result and the peak of memory allocated meanwhile."""
+    was_tracing = tracemalloc.is_tracing()
+    if not was_tracing:
+        tracemalloc.start()
+    tracemalloc.reset_peak()
+    before = tracemalloc.get_traced_memory()[0]
+    try:
+        result = fn(*args)
+        peak = tracemalloc.get_traced_memory()[1] - before
+    finally:
+        if not was_tracing:
+            tracemalloc.stop()
+    return result, peak
+
+
+# --------------------------------------------------------------------------- 09.1
+self_check("09.1", "Fixed costs", "easy")
+
+
+# --------------------------------------------------------------------------- 09.2
+@exercise("09.2", "The loss as a loop", "easy")
+def _loss_loop(loss_loop):
+    if not callable(loss_loop):
+        raise Wrong("the answer should be the function loss_loop itself, not its result")
+    for n_samples, seed in ((7, 0), (100, 1)):
+        y, y_hat = _column_data(n_samples, seed)
+        got = _one_number(loss_loop(y.copy(), y_hat.copy()), "loss_loop(y, y_hat)")
+        want = bce_loss(y, y_hat)
+        if _close(got, want):
+            continue
+        if _close(got, -want):
+            raise Wrong(f"loss_loop gives {got:.4f}, a negative loss: the mean of the logs is -L")
+        if _close(got, n_samples * want):
+            raise Wrong(f"loss_loop is {n_samples} times too large for {n_samples} samples: a sum")
+        if _close(got, n_samples * want / 100) or _close(got, n_samples * want / 7):
+            raise Wrong("loss_loop divides by a fixed number: divide by the number of samples")
         raise Wrong(
-            f"{what} should return an array of numbers; got {type(value).__name__}"
-        ) from None
-
-
-@exercise("09.1", "A transposed weight", "easy")
-def _(grad_A1):
-    if not callable(grad_A1):
-        raise Wrong("grad_A1 should be a function of dz2, shape (n, 1), and W2, shape (1, h)")
-    rng = np.random.default_rng(0)
-    for n, h in ((200, 4), (5, 3), (7, 1)):
-        dz2, W2 = rng.standard_normal((n, 1)), rng.standard_normal((1, h))
-        before = dz2.copy(), W2.copy()
-        dA1 = _array(grad_A1(dz2, W2), "grad_A1")
-        if not (np.array_equal(dz2, before[0]) and np.array_equal(W2, before[1])):
-            raise Wrong("grad_A1 changed dz2 or W2 in place: compute a new array instead")
-        if dA1.shape == (h, n) and h != n:
-            raise Wrong(
-                f"for n = {n} samples and h = {h} units grad_A1 returns shape {dA1.shape}, "
-                f"transposed: dA1 must have the shape of A1, ({n}, {h}), one row per sample"
-            )
-        if dA1.shape != (n, h):
-            raise Wrong(
-                f"for n = {n} samples and h = {h} units grad_A1 returns shape {dA1.shape}; "
-                f"dA1 must have the shape of A1, ({n}, {h})"
-            )
-        reference = dz2 * W2  # every sample's error, weighted by every unit's output weight
-        if not np.allclose(dA1, reference, rtol=1e-9, atol=1e-12):
-            raise Wrong(
-                "grad_A1 has the right shape but not the right values: entry (i, j) should be "
-                "sample i's dL/dz2 times the output weight of unit j"
-            )
-    return "the only product of (n, 1) and (1, h) that has the shape (n, h) of A1."
-
-
-def _relative_error(G, G_num) -> float:
-    return float(np.linalg.norm(G - G_num) / (np.linalg.norm(G) + np.linalg.norm(G_num)))
-
-
-@exercise("09.2", "A missing 1/n", "medium")
-def _(answer):
-    rel = number(answer, "rel_expected")
-    n = make_xor(200, noise=0.1, seed=0)[0].shape[0]  # the notebook's n
-    G_num = np.random.default_rng(0).standard_normal((4, 2))  # any gradient: its size cancels
-    expected = _relative_error(n * G_num, G_num)  # the gradient without the 1/n is n times larger
-    if np.isclose(rel, expected, rtol=1e-3, atol=0):
-        return "n - 1 over n + 1: close to 1, the size of error a wrong formula gives."
-    if np.isclose(rel, n, rtol=1e-3) or np.isclose(rel, 1 / n, rtol=1e-3):
-        raise Wrong(
-            "that is the ratio of the two gradients, not the relative error: "
-            "the formula divides |G - G_num| by |G| + |G_num|"
+            f"loss_loop differs from bce_loss for {n_samples} samples: compare term by term"
         )
-    if np.isclose(rel, (n - 1) / n, rtol=1e-4) or np.isclose(rel, n - 1, rtol=1e-3):
+    return "it agrees with bce_loss; now time both with best_time."
+
+
+# --------------------------------------------------------------------------- 09.3
+@exercise("09.3", "What the wrong loss computes", "medium")
+def _loss_from_means(loss_from_means):
+    if not callable(loss_from_means):
+        raise Wrong("the answer should be the function loss_from_means itself, not its result")
+    for n_samples, seed in ((6, 2), (50, 3)):
+        y, y_hat = _column_data(n_samples, seed)
+        got = _one_number(loss_from_means(y.copy(), y_hat.copy()), "loss_from_means(y, y_hat)")
+        y_flat = y.ravel()
+        wrong_loss = -np.mean(y_flat * np.log(y_hat) + (1 - y_flat) * np.log(1 - y_hat))
+        if _close(got, wrong_loss):
+            continue
+        if _close(got, bce_loss(y, y_hat)):
+            raise Wrong(
+                "that is the right loss (each prediction with its own label, i = j); "
+                "the wrong one averages over all pairs (i, j)"
+            )
+        if _close(got, -wrong_loss):
+            raise Wrong("the sign is off: the loss is minus the mean of the log terms")
+        y_bar = float(np.mean(y))
+        log_of_mean = -(y_bar * np.log(np.mean(y_hat)) + (1 - y_bar) * np.log(1 - np.mean(y_hat)))
+        if _close(got, log_of_mean):
+            raise Wrong(
+                "you took the log of the mean of y_hat; the formula has the mean of the logs"
+            )
+        raise Wrong(f"loss_from_means differs from the wrong loss for {n_samples} samples")
+    n_big = 2_000
+    y, y_hat = _column_data(n_big, 4)
+    _, peak = _peak_bytes(loss_from_means, y, y_hat)
+    if peak > 8 * n_big * n_big / 4:
         raise Wrong(
-            "check the denominator: the relative error divides by |G| + |G_num|, not by |G|"
+            f"for {n_big:,} samples your function holds an (n, n) array (about "
+            f"{peak / 1e6:.0f} MB): use the two means only"
         )
-    if rel == 1:
-        raise Wrong("close to 1, but not exactly: write both norms as multiples of |G_num|")
-    if not 0 <= rel <= 1:
-        raise Wrong(f"a relative error of this form lies between 0 and 1; got {rel:g}")
-    raise Wrong(
-        "not the relative error of a gradient that is n times too large: write G as a "
-        "multiple of G_num and simplify"
-    )
+    return "the wrong loss only sees the mean label: every prediction meets every label."
 
 
-@lru_cache(maxsize=1)
-def _xor_two_units() -> tuple[float, ...]:
-    X, y = make_xor(200, noise=0.1, seed=0)
-    runs = (train(X, y, n_hidden=2, lr=0.5, n_epochs=1000, seed=s) for s in range(5))
-    return tuple(float(history["accuracy"][-1]) for _, history in runs)
+# --------------------------------------------------------------------------- 09.4
+def _many_cases(seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    X = rng.standard_normal((60, 2))
+    y = (X[:, :1] + 0.5 * rng.standard_normal((60, 1)) > 0).astype(float)
+    Ws = rng.standard_normal((1000, 2))
+    Ws[:3] = [[800.0, 0.0], [-800.0, 0.0], [0.0, 0.0]]  # sigmoid rounds to 0 or 1 for the first two
+    return X, y, Ws
 
 
-@exercise("09.3", "Two hidden units", "medium")
-def _(answer):
-    if isinstance(answer, (float, np.floating)) and 0 < answer < 1:
+@cache
+def _reference(seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each model's loss from the logits, and notebook 05's capped loss of its sigmoid."""
+    X, y, Ws = _many_cases(seed)
+    exact = np.array([loss_from_logits(y, X @ W[:, None]) for W in Ws])
+    clipped = np.array([bce_loss(y, sigmoid(X @ W[:, None])) for W in Ws])
+    return exact, clipped
+
+
+@exercise("09.4", "Many models at once", "stretch")
+def _many_losses(many_losses):
+    if not callable(many_losses):
+        raise Wrong("the answer should be the function many_losses itself, not its result")
+    X, y, Ws = _many_cases(5)
+    n_models = Ws.shape[0]
+    with np.errstate(all="ignore"):
+        result, lines = _lines_run(many_losses, X.copy(), y.copy(), Ws.copy())
+    got = np.asarray(result, dtype=float)
+    if got.size == X.shape[0]:
         raise Wrong(
-            "give the number of seeds that reach 100%, an integer from 0 to 5, not a fraction"
+            f"you return {got.size} numbers, one per sample: average over the samples, "
+            "so that each model gets one loss"
         )
-    if not isinstance(answer, (numbers.Integral, np.integer)) or isinstance(answer, bool):
-        if isinstance(answer, (numbers.Real, np.floating)) and float(answer).is_integer():
-            answer = int(answer)
-        else:
-            raise Wrong(f"n_solved should be a whole number of seeds, 0 to 5; got {answer!r:.40}")
-    n_solved = int(answer)
-    accs = _xor_two_units()
-    expected = sum(acc == 1.0 for acc in accs)
-    if n_solved == expected:
-        return "two units can solve XOR, but not from every start: training fails, not capacity."
-    if not 0 <= n_solved <= 5:
-        raise Wrong(f"seeds 0 to 4 are five runs, so n_solved is between 0 and 5; got {n_solved}")
-    if n_solved == 5:
-        raise Wrong("not every seed reaches 100%: look at history['accuracy'][-1] of each run")
-    raise Wrong(
-        "that is not the number of seeds 0 to 4 (range(5)) whose final training accuracy "
-        "is 100%: train each with n_hidden=2, lr=0.5, n_epochs=1000"
-    )
+    if got.size != n_models:
+        raise Wrong(f"for {n_models} models return {n_models} losses; got shape {got.shape}")
+    got = got.reshape(-1)
+    exact, clipped = _reference(5)  # the same cases: _many_cases(5)
+    bad = ~np.isfinite(got)
+    if bad[:2].any():
+        raise Wrong(
+            "your losses are inf or nan for W = [[800, 0]]: sigmoid(z) rounds to 0 or 1 and "
+            "log(0) follows; compute the loss without log(0), as notebook 05 does"
+        )
+    ok = np.isclose(got, exact, rtol=1e-6, atol=1e-9) | np.isclose(got, clipped, rtol=1e-6)
+    if not ok[2:].all():
+        k = int(np.argmin(ok[2:])) + 2
+        raise Wrong(
+            f"the loss of row {k} of Ws is wrong: compare it with bce_loss for that W alone"
+        )
+    if not ok[:2].all():
+        raise Wrong(
+            "your losses for W = [[800, 0]] and [[-800, 0]] are off: the loss is large there"
+        )
+    if lines >= n_models:
+        raise Wrong(
+            f"right numbers, but your code ran a Python loop over the {n_models} models: "
+            "put them all in one matrix product X @ Ws.T"
+        )
+    return "one matrix product for all the models; now work out how big Z gets."
 
 
-@exercise("09.4", "The slope of leaky ReLU", "medium")
-def _(leaky_relu_slope):
-    if not callable(leaky_relu_slope):
-        raise Wrong("leaky_relu_slope should be a function of Z")
-    Z = np.array([[-800.0, -3.0, -0.5, -1e-3], [1e-3, 0.5, 3.0, 800.0]])
-    Z_in = Z.copy()
-    slope = _array(leaky_relu_slope(Z_in), "leaky_relu_slope")
-    if not np.array_equal(Z_in, Z):
-        raise Wrong("leaky_relu_slope changed its input Z in place: compute a new array instead")
-    if slope.shape != Z.shape:
-        raise Wrong(f"for Z of shape {Z.shape} leaky_relu_slope returns shape {slope.shape}")
-    negative, positive = slope[0], slope[1]
-    if np.allclose(negative, 0):
-        raise Wrong("for z < 0 your slope is 0, as for ReLU: the leaky unit passes 0.01 there")
-    if np.allclose(slope, np.maximum(Z, 0.01 * Z)):
-        raise Wrong("for z = 3 it returns 3: that is g(z) itself, not its slope g'(z)")
-    if not np.allclose(positive, 1.0):
-        raise Wrong("for z > 0 the slope should be that of g(z) = z there")
-    if not np.allclose(negative, 0.01):
-        raise Wrong("for z < 0 the slope should be that of g(z) = 0.01 z there")
-    at_zero = _array(leaky_relu_slope(np.zeros((3, 1))), "leaky_relu_slope")
-    one_sided = np.isclose(at_zero, 0.01) | np.isclose(at_zero, 1.0)
-    if at_zero.shape != (3, 1) or not np.all(one_sided):
-        raise Wrong("at z = 0 use either one-sided slope, 0.01 or 1, as ReLU uses 0 there")
-    return "0.01 on the left, 1 on the right: a switched-off unit still gets a little gradient."
-
-
-self_check("09.5", "Does leaky ReLU rescue the stuck run?", "stretch")
+# --------------------------------------------------------------------------- 09.5
+self_check("09.5", "The hidden layer", "stretch")

@@ -1,163 +1,258 @@
-"""Checks of notebook 13's exercises: more than two classes.
+"""Checks of notebook 13's exercises: real handwritten digits.
 
-The checks compare the learner's answer with :mod:`helpers.softmax` on inputs of
-their own (random scores, labels and confusion matrices) or on the notebook's
-softmax regression, trained again here (13.1), so nothing here is a hard-coded
-number; each known mistake gets a message that names it.
+Each check rebuilds what the notebook builds from ``helpers`` (the digits, the
+split with ``seed=0``, the features standardised with the training statistics and
+given the constant-1 column, "is it an 8?" trained from zeros at ``2/L`` for 30
+iterations), computes the reference answer the way the task says, and compares.
+An accuracy must match to within half an image.
 
-13.1  biases that change nothing
-13.2  the gradient without one-hot rows
-13.3  reading a confusion matrix
-13.4  one weight row too many (self-check)
+13.1  pixels from 0 to 1: 2/L of the training images divided by 16
+13.2  is it a 3? the training and validation accuracy
+13.3  the most confident mistake on the validation set
+13.4  why the test set is used once (self-check)
+13.5  another split: the test accuracy for seeds 1 to 5
+
+Examples
+--------
+>>> from helpers.exercises import check
+>>> check("13.1", ...)
+13.1 · not attempted yet: replace the ... with your answer, then run this cell again.
 """
 
 from __future__ import annotations
 
+import numbers
 from functools import cache
 
 import numpy as np
 
-from helpers.data import load_digits, train_val_test_split
-from helpers.exercises.core import Wrong, exercise, self_check
+from helpers.data import add_bias_feature, load_digits, train_val_test_split
+from helpers.exercises.core import Wrong, exercise, number, self_check
 from helpers.features import standardise
-from helpers.softmax import gradient, one_hot, softmax
+from helpers.learning_rate import curvature_bound
+from helpers.model import forward, predict
+from helpers.training import gradient_descent
+
+N_ITERS = 30  # the iterations the notebook chose on the validation set
 
 
-def _array(value, name: str, shape: tuple[int, ...]) -> np.ndarray:
-    """``value`` as a finite float array of ``shape``, or Wrong naming its shape."""
-    if not isinstance(value, np.ndarray | list | tuple):
-        raise Wrong(f"{name} should be an array of shape {shape}; got {type(value).__name__}")
-    arr = np.asarray(value)
-    if arr.dtype.kind not in "iuf":
-        raise Wrong(f"{name} should hold numbers; got an array of dtype {arr.dtype}")
-    if arr.shape != shape:
-        raise Wrong(f"{name} has shape {arr.shape}; it should be {shape}")
-    arr = arr.astype(float)
-    if not np.all(np.isfinite(arr)):
-        raise Wrong(f"{name} holds NaN or inf")
-    return arr
+@cache
+def _digits(seed: int = 0) -> dict[str, np.ndarray]:
+    """The notebook's arrays for the split ``seed``: raw, with bias, and the labels."""
+    X, labels = load_digits()
+    X_train, X_val, X_test, l_train, l_val, l_test = train_val_test_split(X, labels, seed=seed)
+    X_train_s, X_val_s, X_test_s = standardise(X_train, X_val, X_test)
+    return {
+        "X_train": X_train,
+        "X_train_sb": add_bias_feature(X_train_s),
+        "X_val_sb": add_bias_feature(X_val_s),
+        "X_test_sb": add_bias_feature(X_test_s),
+        "labels_train": l_train,
+        "labels_val": l_val,
+        "labels_test": l_test,
+    }
+
+
+@cache
+def _trained(digit: int, seed: int = 0) -> np.ndarray:
+    """The weights of "is it a <digit>?" after N_ITERS iterations at 2/L, from zeros."""
+    d = _digits(seed)
+    X = d["X_train_sb"]
+    y = (d["labels_train"] == digit).astype(float)
+    W, _ = gradient_descent(X, y, np.zeros((1, 65)), lr=2 / curvature_bound(X), n_iters=N_ITERS)
+    return W
+
+
+def _accuracy(digit: int, part: str, seed: int = 0) -> float:
+    """The accuracy of the trained "is it a <digit>?" on the training, val or test part."""
+    d = _digits(seed)
+    y = (d[f"labels_{part}"] == digit).astype(float)
+    return float(np.mean(predict(d[f"X_{part}_sb"], _trained(digit, seed)) == y))
+
+
+def _fraction(answer, what: str) -> float:
+    value = number(answer, what)
+    if 1 < value <= 100:
+        raise Wrong(
+            f"{what} = {value:g} looks like a percentage: give it as a fraction (0.9, not 90)"
+        )
+    if not 0 <= value <= 1:
+        raise Wrong(f"{what} = {value:g} is not an accuracy: it should be between 0 and 1")
+    return value
+
+
+def _same_accuracy(a: float, b: float, n: int = 359) -> bool:
+    """Equal to within half an image out of ``n``."""
+    return abs(a - b) < 0.5 / n
 
 
 # --------------------------------------------------------------------------- 13.1
 @cache
-def _trained_bias() -> np.ndarray:
-    """The notebook's softmax regression: standardised digits, W = b = 0, lr 0.5, 200 steps."""
-    X, labels = load_digits()
-    X_train, _, _, labels_train, _, _ = train_val_test_split(X, labels, seed=0)
-    (X_train,) = standardise(X_train)
-    Y = one_hot(labels_train, 10)
-    W, b = np.zeros((10, 64)), np.zeros((1, 10))
-    for _ in range(200):
-        dW, db = gradient(X_train, Y, softmax(X_train @ W.T + b))
-        W, b = W - 0.5 * dW, b - 0.5 * db
-    return b
+def _scaled_bounds() -> dict[str, float]:
+    X_train = _digits()["X_train"]
+    L = curvature_bound(add_bias_feature(X_train / 16))
+    return {
+        "right": 2 / L,
+        "L": L,
+        "1/L": 1 / L,
+        "no bias": 2 / curvature_bound(X_train / 16),
+        "bias divided": 2 / curvature_bound(add_bias_feature(X_train) / 16),
+        "raw": 2 / curvature_bound(add_bias_feature(X_train)),
+        "standardised": 2 / curvature_bound(_digits()["X_train_sb"]),
+        "no 4": 2 / (4 * L),
+    }
 
 
-@exercise("13.1", "Biases that change nothing", "easy")
-def _biases(answer):
-    b_shifted = _array(answer, "b_shifted", (1, 10))
-    b = _trained_bias()
-    shift = b_shifted - b
-    if np.max(np.abs(shift)) < 1e-6:
-        raise Wrong("b_shifted is the trained b itself: the task asks for a different bias")
-    if float(np.ptp(shift)) > 1e-6 * max(1.0, float(np.max(np.abs(shift)))):
-        Z = np.random.default_rng(0).standard_normal((5, 10))
-        change = float(np.max(np.abs(softmax(Z + b_shifted) - softmax(Z + b))))
-        raise Wrong(
-            f"b_shifted - b is not the same for the ten classes (from {shift.min():.3g} to "
-            f"{shift.max():.3g}), so the scores of an image move apart and its probabilities "
-            f"change (by up to {change:.2g} on random scores)"
+@exercise("13.1", "Pixels from 0 to 1", "easy")
+def _(answer):
+    value = number(answer, "max_lr_16")
+    bounds = _scaled_bounds()
+    close = lambda key: abs(value - bounds[key]) <= 1e-6 * abs(bounds[key])  # noqa: E731
+    if close("right"):
+        return (
+            f"2/L = {bounds['right']:.3f}: dividing the pixels by 16 shrinks L "
+            f"{2 / bounds['raw'] / bounds['L']:.0f} times, not 256 (the bias column stays 1), but "
+            f"the standardised features still allow a larger step ({bounds['standardised']:.2f})."
         )
-    return (
-        f"every bias moved by {shift[0, 0]:.3g}: each score of every image moves by the "
-        "same amount, and the softmax does not see it."
+    hints = {
+        "L": "that is L itself; the guaranteed learning rate is 2/L",
+        "1/L": "that is 1/L; the guaranteed learning rate is 2/L",
+        "no 4": "that is a quarter of the answer: L = lambda_max(X.T @ X) / (4 n), mind the 4",
+        "no bias": "that is 2/L without the bias column: add the constant-1 column after dividing",
+        "bias divided": (
+            "the bias column was divided by 16 too (it became 1/16): divide the pixels first, "
+            "then add the bias column"
+        ),
+        "raw": "that is 2/L of the raw pixels: divide X_train by 16 first",
+        "standardised": "that is 2/L of the standardised features; divide the raw X_train by 16",
+    }
+    for key, hint in hints.items():
+        if close(key):
+            raise Wrong(hint)
+    raise Wrong(
+        "max_lr_16 is not 2 / curvature_bound(add_bias_feature(X_train / 16)): "
+        "check that you used the training images only"
     )
 
 
 # --------------------------------------------------------------------------- 13.2
-def _gradient_inputs(seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    rng = np.random.default_rng(seed)
-    n, d, K = 23, 5, 4
-    X = rng.standard_normal((n, d))
-    labels = rng.integers(0, K, size=(n, 1))
-    labels[:K, 0] = np.arange(K)
-    return X, labels, softmax(rng.standard_normal((n, K)))
-
-
-@exercise("13.2", "The gradient without one-hot rows", "medium")
-def _gradient_from_labels(answer):
-    if not callable(answer):
-        raise Wrong("gradient_from_labels should be a function of (X, labels, Y_hat)")
-    for seed in (0, 1):
-        X, labels, Y_hat = _gradient_inputs(seed)
-        before = Y_hat.copy()
-        result = answer(X, labels.copy(), Y_hat)
-        if not np.array_equal(Y_hat, before):
-            raise Wrong(
-                "your function changed the Y_hat it was given: subtract from Y_hat.copy(), "
-                "not from Y_hat itself"
-            )
-        if not isinstance(result, tuple | list) or len(result) != 2:
-            raise Wrong("return the pair (dW, db), as gradient does")
-        dW_ref, db_ref = gradient(X, one_hot(labels, 4), Y_hat)
-        n = X.shape[0]
-        dW = np.asarray(result[0], dtype=float)
-        db = np.asarray(result[1], dtype=float)
-        if dW.shape == dW_ref.T.shape != dW_ref.shape:
-            raise Wrong(f"dW has shape {dW.shape}; it should be {dW_ref.shape} like W: dZ.T @ X")
-        if dW.shape != dW_ref.shape:
-            raise Wrong(f"dW has shape {dW.shape}; it should be {dW_ref.shape} like W")
-        if db.shape != db_ref.shape:
-            raise Wrong(f"db has shape {db.shape}; it should be {db_ref.shape} like b")
-        if np.allclose(dW, n * dW_ref) and np.allclose(db, n * db_ref):
-            raise Wrong(f"dW and db are {n} times too large: divide by n, the number of samples")
-        if np.allclose(dW, -dW_ref) and np.allclose(db, -db_ref):
-            raise Wrong("dW and db have the wrong sign: it is Y_hat - Y, not Y - Y_hat")
-        if not (np.allclose(dW, dW_ref, rtol=1e-9, atol=1e-12) and np.allclose(db, db_ref)):
-            raise Wrong(
-                "(dW, db) differs from gradient(X, one_hot(labels, K), Y_hat) by up to "
-                f"{max(np.max(np.abs(dW - dW_ref)), np.max(np.abs(db - db_ref))):.2g}: subtract "
-                "1 once per sample, at row i and column labels[i, 0] (labels[:, 0], not labels)"
-            )
-    return "the same gradient, from one subtraction per sample instead of an (n, K) matrix."
+@exercise("13.2", "Is it a 3?", "medium")
+def _(answer):
+    if not isinstance(answer, tuple | list) or len(answer) != 2:
+        raise Wrong(
+            "accs_3 should be a pair of two numbers, (training accuracy, validation accuracy)"
+        )
+    train = _fraction(answer[0], "the training accuracy")
+    val = _fraction(answer[1], "the validation accuracy")
+    ref_train, ref_val = _accuracy(3, "train"), _accuracy(3, "val")
+    if _same_accuracy(train, ref_train, 1079) and _same_accuracy(val, ref_val):
+        val_8 = _accuracy(8, "val")
+        return (
+            f"on the validation set the 3 is easier ({val:.3f} against {val_8:.3f} for the 8, "
+            "with the same baseline of about 0.90); the validation accuracy answers that, "
+            "not the training accuracy."
+        )
+    if _same_accuracy(train, ref_val, 1079) and _same_accuracy(val, ref_train):
+        raise Wrong("the two numbers look swapped: first the training accuracy, then validation")
+    if _same_accuracy(val, _accuracy(3, "test")) and not _same_accuracy(val, ref_val):
+        raise Wrong(
+            "the second number is the test accuracy: leave the test set for the end and "
+            "score the validation set"
+        )
+    if _same_accuracy(train, _accuracy(8, "train"), 1079) and _same_accuracy(
+        val, _accuracy(8, "val")
+    ):
+        raise Wrong("those are the accuracies of 'is it an 8?': use labels == 3")
+    if not _same_accuracy(train, ref_train, 1079):
+        raise Wrong(
+            "the training accuracy is not that of 'is it a 3?' trained on X_train_sb from "
+            f"zeros with lr = 2/L for {N_ITERS} iterations"
+        )
+    raise Wrong("the validation accuracy is not that of those weights on X_val_sb")
 
 
 # --------------------------------------------------------------------------- 13.3
-def _confusion(seed: int) -> np.ndarray:
-    rng = np.random.default_rng(seed)
-    C = rng.integers(0, 4, size=(6, 6))
-    C[np.diag_indices(6)] = rng.integers(10, 30, size=6)
-    return C
+@cache
+def _val_mistakes() -> tuple[np.ndarray, np.ndarray]:
+    """The indices in X_val of the validation mistakes, and |p - 0.5| for each."""
+    d = _digits()
+    p = forward(d["X_val_sb"], _trained(8))[:, 0]
+    wrong = np.flatnonzero((p >= 0.5) != (d["labels_val"][:, 0] == 8))
+    return wrong, np.abs(p[wrong] - 0.5)
 
 
-@exercise("13.3", "Reading a confusion matrix", "easy")
-def _per_class_accuracy(answer):
-    if not callable(answer):
-        raise Wrong("per_class_accuracy should be a function of the confusion matrix C")
-    for seed in (0, 1):
-        C = _confusion(seed)
-        got = answer(C.copy())
-        right = np.diag(C) / C.sum(axis=1)
-        if got is None:
-            raise Wrong("per_class_accuracy returned None: return the array")
-        got = np.asarray(got, dtype=float)
-        if got.shape == (6, 1) or got.shape == (1, 6):
-            raise Wrong(
-                f"the result has shape {got.shape}; it should be (K,), one number per class"
-            )
-        if got.shape != right.shape:
-            raise Wrong(f"for a 6 x 6 matrix the result has shape {got.shape}; it should be (6,)")
-        if np.allclose(got, np.diag(C) / C.sum(axis=0)):
-            raise Wrong(
-                "you divided by the column sums: that is the share of the images *predicted* as "
-                "k that really are k. Divide by the images that really are k: the row sums"
-            )
-        if np.allclose(got, np.diag(C) / C.sum()):
-            raise Wrong("you divided by all the images; divide each class by its own count")
-        if not np.allclose(got, right, rtol=1e-12):
-            raise Wrong("the result is not the diagonal divided by the row sums")
-    return "right answers of each class over the images of that class: the diagonal over the rows."
+@exercise("13.3", "The most confident mistake", "medium")
+def _(answer):
+    value = np.asarray(answer) if isinstance(answer, np.ndarray) else answer
+    if isinstance(value, np.ndarray) and value.size == 1:
+        value = value.reshape(-1)[0]
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise Wrong(
+            f"worst_val should be one integer, an index in X_val; got {type(answer).__name__} "
+            f"{answer!r:.40}"
+        )
+    index = int(value)
+    wrong, distance = _val_mistakes()
+    n_val = len(_digits()["labels_val"])
+    position = int(np.argmax(distance))
+    if index == position and index not in wrong:
+        raise Wrong(
+            "that is the mistake's position among the wrong images, not its index in X_val: "
+            "look it up in the array of wrong indices"
+        )
+    if not 0 <= index < n_val:
+        raise Wrong(f"worst_val must be an index in X_val, from 0 to {n_val - 1}; got {index}")
+    if index not in wrong:
+        raise Wrong(f"the chosen weights get X_val[{index}] right: pick one of the mistakes")
+    if index == wrong[np.argmin(distance)]:
+        raise Wrong("that is the mistake the model is least sure about; find the most sure one")
+    if index != wrong[position]:
+        raise Wrong(
+            f"X_val[{index}] is a mistake, but the model is surer about another one: "
+            "compare |p - 0.5| over all the mistakes"
+        )
+    digit = int(_digits()["labels_val"][index, 0])
+    p = float(forward(_digits()["X_val_sb"][index : index + 1], _trained(8))[0, 0])
+    article = "an" if digit == 8 else "a"
+    return f"X_val[{index}] shows {article} {digit}, and the model gives it p(8) = {p:.2f}."
 
 
-# --------------------------------------------------------------------------- 13.4
-self_check("13.4", "One weight row too many", "stretch")
+self_check("13.4", "Why the test set is used once", "easy")
+
+
+# --------------------------------------------------------------------------- 13.5
+SEEDS = (1, 2, 3, 4, 5)
+
+
+@exercise("13.5", "Another split", "stretch")
+def _(answer):
+    if not isinstance(answer, list | tuple | np.ndarray) or np.ndim(answer) != 1:
+        raise Wrong("test_accs should be a list of five numbers, one per seed")
+    if len(answer) != len(SEEDS):
+        raise Wrong(
+            f"test_accs should hold five accuracies, for seeds 1 to 5; it holds {len(answer)}"
+        )
+    got = [_fraction(a, f"test_accs[{k}]") for k, a in enumerate(answer)]
+    ref = [_accuracy(8, "test", seed) for seed in SEEDS]
+    if all(_same_accuracy(g, r) for g, r in zip(got, ref, strict=True)):
+        spread = max(ref) - min(ref)
+        return (
+            f"from {min(ref):.3f} to {max(ref):.3f}: the same recipe moves by "
+            f"{spread:.3f} ({round(spread * 359)} images) from one split to the next, so a "
+            "difference of a point or two between two models on 359 images may be chance."
+        )
+    if all(
+        _same_accuracy(g, _accuracy(8, "test", seed)) for g, seed in zip(got, range(5), strict=True)
+    ):
+        raise Wrong("those are seeds 0 to 4; the task asks for seeds 1, 2, 3, 4 and 5")
+    if all(
+        _same_accuracy(g, _accuracy(8, "val", seed)) for g, seed in zip(got, SEEDS, strict=True)
+    ):
+        raise Wrong("those are the validation accuracies; score each split's test set")
+    first = next(
+        k for k, (g, r) in enumerate(zip(got, ref, strict=True)) if not _same_accuracy(g, r)
+    )
+    raise Wrong(
+        f"test_accs[{first}] (seed {SEEDS[first]}) is not the test accuracy of that split: "
+        "standardise with its own training set and use 2/L of it"
+    )

@@ -1,14 +1,14 @@
-"""Checks of notebook 14's exercises: overfitting and generalisation.
+"""Checks of notebook 14's exercises: more than two classes.
 
-The checks compare the learner's functions with the series' own code on inputs
-made here, and recompute every trained network with :func:`helpers.training.train`
-(cached), so no result is typed in. The crafted validation curves of 14.2 come
-with the answers worked out by hand in their comments.
+The checks compare the learner's answer with :mod:`helpers.softmax` on inputs of
+their own (random scores, labels and confusion matrices) or on the notebook's
+softmax regression, trained again here (14.1), so nothing here is a hard-coded
+number; each known mistake gets a message that names it.
 
-14.1  the L2 penalty
-14.2  the early-stopping rule
-14.3  more images
-14.4  looking at the test set (self-check)
+14.1  biases that change nothing
+14.2  the gradient without one-hot rows
+14.3  reading a confusion matrix
+14.4  one weight row too many (self-check)
 """
 
 from __future__ import annotations
@@ -17,227 +17,147 @@ from functools import cache
 
 import numpy as np
 
-from helpers.data import load_digits, make_moons, train_val_test_split
-from helpers.exercises.core import Wrong, exercise, number, self_check
+from helpers.data import load_digits, train_val_test_split
+from helpers.exercises.core import Wrong, exercise, self_check
 from helpers.features import standardise
-from helpers.mlp import init_params, predict
-from helpers.training import train
+from helpers.softmax import gradient, one_hot, softmax
 
-#: The notebook's network and training run.
-SETTINGS = {"n_hidden": 100, "lr": 1.0, "n_epochs": 500, "n_classes": 10}
-PATIENCE = 50
-SIZES = (150, 300, 600)  # training images in exercise 14.3
+
+def _array(value, name: str, shape: tuple[int, ...]) -> np.ndarray:
+    """``value`` as a finite float array of ``shape``, or Wrong naming its shape."""
+    if not isinstance(value, np.ndarray | list | tuple):
+        raise Wrong(f"{name} should be an array of shape {shape}; got {type(value).__name__}")
+    arr = np.asarray(value)
+    if arr.dtype.kind not in "iuf":
+        raise Wrong(f"{name} should hold numbers; got an array of dtype {arr.dtype}")
+    if arr.shape != shape:
+        raise Wrong(f"{name} has shape {arr.shape}; it should be {shape}")
+    arr = arr.astype(float)
+    if not np.all(np.isfinite(arr)):
+        raise Wrong(f"{name} holds NaN or inf")
+    return arr
 
 
 # --------------------------------------------------------------------------- 14.1
-def _random_params(seed: int) -> dict:
-    """A network with 10 outputs whose biases are not zero, so that they count if added."""
-    params = init_params(5, 4, n_outputs=10, seed=seed)
-    rng = np.random.default_rng(seed)
-    params["b1"] = rng.normal(size=params["b1"].shape)
-    params["b2"] = rng.normal(size=params["b2"].shape)
-    return params
-
-
-def _squares(params, keys) -> float:
-    return float(sum(np.sum(params[k] ** 2) for k in keys))
-
-
-@exercise("14.1", "The penalty", "easy")
-def _penalty(l2_penalty):
-    if not callable(l2_penalty):
-        raise Wrong("the answer should be the function l2_penalty itself, not its result")
-    for seed, lam in ((0, 0.01), (1, 0.3)):
-        params = _random_params(seed)
-        copies = {k: v.copy() for k, v in params.items() if k != "activation"}
-        got = number(l2_penalty(params, lam), f"l2_penalty(params, {lam:g})")
-        if any(not np.array_equal(params[k], v) for k, v in copies.items()):
-            raise Wrong("l2_penalty changed the parameters it was given: only read them")
-        weights = _squares(params, ("W1", "W2"))
-        want = lam / 2 * weights
-        if np.isclose(got, want, rtol=1e-9):
-            continue
-        every = _squares(params, ("W1", "b1", "W2", "b2"))
-        n_weights = params["W1"].size + params["W2"].size
-        wrongs = [
-            (lam / 2 * every, "you penalise the biases too: the penalty is on W1 and W2 only"),
-            (lam * weights, "twice too large: the penalty is lambda / 2 times the squares"),
-            (weights / 2, "the penalty does not change with weight_decay: multiply by it"),
-            (
-                lam / 2 * (np.sqrt(_squares(params, ("W1",))) + np.sqrt(_squares(params, ("W2",)))),
-                "you add the sizes ||W1|| + ||W2||; the penalty adds their squares",
-            ),
-            (lam / 2 * np.sqrt(weights), "that is lambda / 2 times the size; square it"),
-            (lam / 2 * weights / n_weights, "a mean of the squares; the penalty is their sum"),
-        ]
-        for value, message in wrongs:
-            if np.isclose(got, value, rtol=1e-9):
-                raise Wrong(message)
-        raise Wrong(
-            f"for weight_decay={lam:g} your penalty is {got:.6g}: it should be lambda / 2 "
-            "times the sum of the squares of every entry of W1 and W2"
-        )
-    return "the penalty adds lambda / 2 times the sum of the squared weights to the loss."
-
-
-# --------------------------------------------------------------------------- 14.2
-#: Validation curves, patience, and (stop epoch, best epoch) worked out by hand.
-STOP_CASES = (
-    # lowest at epoch 2; epochs 3, 4, 5 bring nothing lower: stop at 2 + 3 = 5
-    ([5.0, 4.0, 3.0, 3.5, 4.0, 4.5, 1.0], 3, (5, 2)),
-    # epoch 3 only ties the best of epoch 2, which stays the best: stop at 2 + 2 = 4
-    ([5.0, 4.0, 3.0, 3.0, 3.2, 2.0], 2, (4, 2)),
-    # a new lowest loss at epoch 4 starts the count again: stop at 4 + 3 = 7
-    ([3.0, 2.0, 2.5, 2.6, 1.0, 1.5, 1.6, 1.7, 0.5], 3, (7, 4)),
-    # always falling: never stops, the last epoch is the best
-    ([4.0, 3.0, 2.0, 1.0], 2, (3, 3)),
-    # the best is epoch 0; patience 1 stops at once at epoch 1
-    ([1.0, 2.0, 3.0], 1, (1, 0)),
-    # ends 2 epochs after the best, before patience 3 runs out: stop at the last epoch
-    ([3.0, 1.0, 2.0, 2.0], 3, (3, 1)),
-)
-
-
-def _stop_pair(answer, where: str) -> tuple[int, int]:
-    if not isinstance(answer, (tuple, list)) or len(answer) != 2:
-        raise Wrong(f"{where} should return (stop_epoch, best_epoch); got {answer!r:.60}")
-    names = ("stop_epoch", "best_epoch")
-    pair = [number(v, f"{where}: {name}") for v, name in zip(answer, names, strict=True)]
-    if any(v != int(v) for v in pair):
-        raise Wrong(f"{where} should return two epochs, whole numbers; got {answer!r:.60}")
-    return int(pair[0]), int(pair[1])
-
-
 @cache
-def _real_curve() -> tuple[tuple[float, ...], dict[int, tuple[int, int]]]:
-    """A real validation curve, and what train(..., patience=p) did with it for a few p.
-
-    A small network on 30 noisy moons, scored on 200 others: the validation loss is
-    lowest near epoch 240 of 400 and rises after it.
-    """
-    X, y = make_moons(30, noise=0.3, seed=0)
-    X_val, y_val = make_moons(200, noise=0.3, seed=1)
-    run = {"n_hidden": 16, "lr": 1.0, "n_epochs": 400, "X_val": X_val, "y_val": y_val, "seed": 0}
-    _, full = train(X, y, **run)
-    results = {}
-    for patience in (5, 20, 200):  # 200: the run ends before the patience runs out
-        _, history = train(X, y, patience=patience, **run)
-        results[patience] = (len(history["loss"]) - 1, int(history["best_epoch"]))
-    return tuple(float(v) for v in full["val_loss"]), results
-
-
-@exercise("14.2", "Early stopping by hand", "medium")
-def _early_stop(early_stop):
-    if not callable(early_stop):
-        raise Wrong("the answer should be the function early_stop itself, not its result")
-    for curve, patience, (stop, best) in STOP_CASES:
-        where = f"early_stop({curve}, patience={patience})"
-        got_stop, got_best = _stop_pair(early_stop(np.array(curve), patience), where)
-        if (got_stop, got_best) == (stop, best):
-            continue
-        if got_best != best and curve[got_best] == curve[best]:
-            raise Wrong(
-                f"{where}: epochs {best} and {got_best} tie; only a loss strictly below the "
-                "best so far is a new best, so the first of them stays the best"
-            )
-        if stop < best + patience and got_stop != stop and got_best == best:
-            raise Wrong(
-                f"{where} stops at epoch {got_stop}, but the curve ends at epoch {stop}, "
-                f"before the patience runs out ({best} + {patience}): a run that ends "
-                "first stops at its last epoch"
-            )
-        if abs(got_stop - stop) == 1:
-            raise Wrong(
-                f"{where} stops at epoch {got_stop}, one off: training stops at the first "
-                f"epoch that is patience epochs after the best (here {best} + {patience})"
-            )
-        if got_best == int(np.argmin(curve)) and got_best != best:
-            raise Wrong(
-                f"{where} returns best epoch {got_best}, the lowest of the whole curve: "
-                f"training stopped at epoch {stop} and never saw the epochs after it"
-            )
-        if got_stop < stop:
-            raise Wrong(
-                f"{where} stops at epoch {got_stop}, too early: a new lowest loss (here at "
-                f"epoch {best}) starts the waiting over"
-            )
-        raise Wrong(
-            f"{where} returns ({got_stop}, {got_best}): stop at the first epoch that is "
-            "patience epochs after the best so far, and return both epochs"
-        )
-    curve, results = _real_curve()
-    for patience, want in results.items():
-        got = _stop_pair(early_stop(np.array(curve), patience), "on a real validation curve")
-        if got != want:
-            raise Wrong(
-                f"on the validation curve of a 400-epoch run, patience={patience}: you "
-                f"return {got}, while train(..., patience={patience}) stopped at epoch "
-                f"{want[0]} with best epoch {want[1]}"
-            )
-    return "the same rule as train(..., patience=p), ties and short runs included."
-
-
-# --------------------------------------------------------------------------- 14.3
-@cache
-def _digits():
+def _trained_bias() -> np.ndarray:
+    """The notebook's softmax regression: standardised digits, W = b = 0, lr 0.5, 200 steps."""
     X, labels = load_digits()
-    return train_val_test_split(X, labels, seed=0)
+    X_train, _, _, labels_train, _, _ = train_val_test_split(X, labels, seed=0)
+    (X_train,) = standardise(X_train)
+    Y = one_hot(labels_train, 10)
+    W, b = np.zeros((10, 64)), np.zeros((1, 10))
+    for _ in range(200):
+        dW, db = gradient(X_train, Y, softmax(X_train @ W.T + b))
+        W, b = W - 0.5 * dW, b - 0.5 * db
+    return b
 
 
-@cache
-def _wrong_with(n_images: int, stats_from: int) -> int:
-    """Validation images wrong after early stopping on the first n_images training images,
-    standardised with the statistics of the first ``stats_from`` training images."""
-    X_train, X_val, _, labels_train, labels_val, _ = _digits()
-    _, A, A_val = standardise(X_train[:stats_from], X_train[:n_images], X_val)
-    params, _ = train(
-        A, labels_train[:n_images], X_val=A_val, y_val=labels_val, seed=0, patience=PATIENCE,
-        **SETTINGS,
-    )  # fmt: skip
-    return int(np.sum(predict(A_val, params) != labels_val))
-
-
-@exercise("14.3", "More images", "medium")
-def _more_images(wrong):
-    if not isinstance(wrong, dict):
-        raise Wrong(f"store a dict {{150: ..., 300: ..., 600: ...}}; got {type(wrong).__name__}")
-    if sorted(wrong) != list(SIZES):
-        raise Wrong(f"the keys should be the numbers of images 150, 300, 600; got {sorted(wrong)}")
-    got = {n: number(wrong[n], f"wrong[{n}]") for n in SIZES}
-    if all(0 <= v <= 1 for v in got.values()):
-        raise Wrong("these look like accuracies or fractions; count the wrong validation images")
-    n_val = len(_digits()[4])  # the validation labels
-    for n in SIZES:
-        if got[n] != int(got[n]) or not 0 <= got[n] <= n_val:
-            raise Wrong(f"wrong[{n}] should count images, 0 to {n_val}; got {got[n]:g}")
-        want = _wrong_with(n, n)
-        if got[n] == want:
-            continue
-        if got[n] == n_val - want:
-            raise Wrong(
-                f"wrong[{n}] = {got[n]:g} counts the validation images the network gets "
-                "right; count the ones it gets wrong"
-            )
-        if n != 150 and got[n] == _wrong_with(n, 150):
-            raise Wrong(
-                f"for {n} images you standardised with the statistics of the first 150: "
-                f"standardise(X_train[:{n}], X_val) uses the {n} images you train on"
-            )
-        if n == 150:
-            raise Wrong(
-                "wrong[150] is not the early-stopped network of the notebook: it got "
-                "the number printed in its table of seeds (images 0-149, seed 0)"
-            )
+@exercise("14.1", "Biases that change nothing", "easy")
+def _biases(answer):
+    b_shifted = _array(answer, "b_shifted", (1, 10))
+    b = _trained_bias()
+    shift = b_shifted - b
+    if np.max(np.abs(shift)) < 1e-6:
+        raise Wrong("b_shifted is the trained b itself: the task asks for a different bias")
+    if float(np.ptp(shift)) > 1e-6 * max(1.0, float(np.max(np.abs(shift)))):
+        Z = np.random.default_rng(0).standard_normal((5, 10))
+        change = float(np.max(np.abs(softmax(Z + b_shifted) - softmax(Z + b))))
         raise Wrong(
-            f"wrong[{n}] differs from what the check gets: train on X_train[:{n}] "
-            f"standardised with its own statistics, seed=0, patience={PATIENCE}, the "
-            "notebook's SETTINGS, and count the validation images predict gets wrong"
+            f"b_shifted - b is not the same for the ten classes (from {shift.min():.3g} to "
+            f"{shift.max():.3g}), so the scores of an image move apart and its probabilities "
+            f"change (by up to {change:.2g} on random scores)"
         )
     return (
-        f"from 150 to 600 images the mistakes fall from {got[150]:.0f} to {got[600]:.0f}: "
-        "compare that with what either remedy changed."
+        f"every bias moved by {shift[0, 0]:.3g}: each score of every image moves by the "
+        "same amount, and the softmax does not see it."
     )
 
 
+# --------------------------------------------------------------------------- 14.2
+def _gradient_inputs(seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    n, d, K = 23, 5, 4
+    X = rng.standard_normal((n, d))
+    labels = rng.integers(0, K, size=(n, 1))
+    labels[:K, 0] = np.arange(K)
+    return X, labels, softmax(rng.standard_normal((n, K)))
+
+
+@exercise("14.2", "The gradient without one-hot rows", "medium")
+def _gradient_from_labels(answer):
+    if not callable(answer):
+        raise Wrong("gradient_from_labels should be a function of (X, labels, Y_hat)")
+    for seed in (0, 1):
+        X, labels, Y_hat = _gradient_inputs(seed)
+        before = Y_hat.copy()
+        result = answer(X, labels.copy(), Y_hat)
+        if not np.array_equal(Y_hat, before):
+            raise Wrong(
+                "your function changed the Y_hat it was given: subtract from Y_hat.copy(), "
+                "not from Y_hat itself"
+            )
+        if not isinstance(result, tuple | list) or len(result) != 2:
+            raise Wrong("return the pair (dW, db), as gradient does")
+        dW_ref, db_ref = gradient(X, one_hot(labels, 4), Y_hat)
+        n = X.shape[0]
+        dW = np.asarray(result[0], dtype=float)
+        db = np.asarray(result[1], dtype=float)
+        if dW.shape == dW_ref.T.shape != dW_ref.shape:
+            raise Wrong(f"dW has shape {dW.shape}; it should be {dW_ref.shape} like W: dZ.T @ X")
+        if dW.shape != dW_ref.shape:
+            raise Wrong(f"dW has shape {dW.shape}; it should be {dW_ref.shape} like W")
+        if db.shape != db_ref.shape:
+            raise Wrong(f"db has shape {db.shape}; it should be {db_ref.shape} like b")
+        if np.allclose(dW, n * dW_ref) and np.allclose(db, n * db_ref):
+            raise Wrong(f"dW and db are {n} times too large: divide by n, the number of samples")
+        if np.allclose(dW, -dW_ref) and np.allclose(db, -db_ref):
+            raise Wrong("dW and db have the wrong sign: it is Y_hat - Y, not Y - Y_hat")
+        if not (np.allclose(dW, dW_ref, rtol=1e-9, atol=1e-12) and np.allclose(db, db_ref)):
+            raise Wrong(
+                "(dW, db) differs from gradient(X, one_hot(labels, K), Y_hat) by up to "
+                f"{max(np.max(np.abs(dW - dW_ref)), np.max(np.abs(db - db_ref))):.2g}: subtract "
+                "1 once per sample, at row i and column labels[i, 0] (labels[:, 0], not labels)"
+            )
+    return "the same gradient, from one subtraction per sample instead of an (n, K) matrix."
+
+
+# --------------------------------------------------------------------------- 14.3
+def _confusion(seed: int) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    C = rng.integers(0, 4, size=(6, 6))
+    C[np.diag_indices(6)] = rng.integers(10, 30, size=6)
+    return C
+
+
+@exercise("14.3", "Reading a confusion matrix", "easy")
+def _per_class_accuracy(answer):
+    if not callable(answer):
+        raise Wrong("per_class_accuracy should be a function of the confusion matrix C")
+    for seed in (0, 1):
+        C = _confusion(seed)
+        got = answer(C.copy())
+        right = np.diag(C) / C.sum(axis=1)
+        if got is None:
+            raise Wrong("per_class_accuracy returned None: return the array")
+        got = np.asarray(got, dtype=float)
+        if got.shape == (6, 1) or got.shape == (1, 6):
+            raise Wrong(
+                f"the result has shape {got.shape}; it should be (K,), one number per class"
+            )
+        if got.shape != right.shape:
+            raise Wrong(f"for a 6 x 6 matrix the result has shape {got.shape}; it should be (6,)")
+        if np.allclose(got, np.diag(C) / C.sum(axis=0)):
+            raise Wrong(
+                "you divided by the column sums: that is the share of the images *predicted* as "
+                "k that really are k. Divide by the images that really are k: the row sums"
+            )
+        if np.allclose(got, np.diag(C) / C.sum()):
+            raise Wrong("you divided by all the images; divide each class by its own count")
+        if not np.allclose(got, right, rtol=1e-12):
+            raise Wrong("the result is not the diagonal divided by the row sums")
+    return "right answers of each class over the images of that class: the diagonal over the rows."
+
+
 # --------------------------------------------------------------------------- 14.4
-self_check("14.4", "Looking at the test set", "medium")
+self_check("14.4", "One weight row too many", "stretch")
