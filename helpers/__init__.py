@@ -15,7 +15,7 @@ Modules, one concern each:
 - :mod:`helpers.softmax`         - K classes: softmax, cross-entropy, softmax regression (14-15)
 - :mod:`helpers.learning_rate`   - the learning-rate numbers: curvature, minimum, regimes (08, 13)
 - :mod:`helpers.explorer_panels` - the learning-rate explorer's four panels (08) and their geometry
-- :mod:`helpers.explorer`        - the explorer's view (08): a run trained and redrawn fast (blitting)
+- :mod:`helpers.explorer`        - the explorer's view (08): a run trained, redrawn fast (blitting)
 - :mod:`helpers.network_plots`   - the network's pictures: unit votes, a run (12)
 - :mod:`helpers.hidden_space`    - the data as the output unit sees it: the hidden activations (12)
 - :mod:`helpers.widgets`         - the sliders (04, 08, 12); the only module that imports ipywidgets
