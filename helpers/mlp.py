@@ -32,7 +32,7 @@ The loss is the series' mean binary cross-entropy, computed from the logits
 ``z2`` (:func:`helpers.model.loss_from_logits`; :func:`helpers.softmax.cross_entropy`
 for K outputs), and the backward pass uses
 :math:`\partial L / \partial z_2 = (\hat y - y) / n`. The kernels are notebook
-09's ``forward`` and ``backward``, line for line; the public functions check
+11's ``forward`` and ``backward``, line for line; the public functions check
 their inputs and then call them. :func:`helpers.training.train` trains the network.
 """
 

@@ -1,4 +1,4 @@
-"""Figures shared by the notebooks (introduced in notebooks 01, 03 and 06).
+"""Figures shared by the notebooks (introduced in notebooks 01, 03, 06 and 08).
 
 Every function takes ``ax=None`` (a new figure is made when it is None), draws on
 that one Axes and returns it. Nothing here changes global matplotlib settings.

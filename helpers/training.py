@@ -1,4 +1,4 @@
-r"""Training by gradient descent: logistic regression (notebook 06) and the network (10).
+r"""Training by gradient descent: logistic regression (notebook 06) and the network (12).
 
 The maths of each model is in its own module, :mod:`helpers.model` (sigmoid, loss,
 gradient) and :mod:`helpers.mlp` (forward and backward passes); this module runs

@@ -1,4 +1,4 @@
-"""Unit tests of helpers.data: make_blobs and add_bias_feature (notebook 01), the
+"""Unit tests of helpers.data: make_blobs (notebook 01) and add_bias_feature (07), the
 non-linear sets make_moons, make_circles and make_xor (notebook 10), and the handwritten
 digits with their split (notebooks 13-15)."""
 

@@ -29,7 +29,7 @@ def test_stub_is_not_attempted(answer_id, capsys):
     assert capsys.readouterr().out.count("not attempted yet") == 2
 
 
-# --------------------------------------------------------------------------- 13.1
+# --------------------------------------------------------------------------- 14.1
 def test_trained_bias_is_the_notebooks():
     b = _trained_bias()
     assert b.shape == (1, 10)
@@ -53,7 +53,7 @@ def test_biases(capsys):
     assert not passed and "should be an array of shape (1, 10)" in out
 
 
-# --------------------------------------------------------------------------- 13.2
+# --------------------------------------------------------------------------- 14.2
 def right_gradient(X, labels, Y_hat):
     n = X.shape[0]
     dZ = Y_hat.copy()
@@ -113,7 +113,7 @@ def test_gradient_from_labels_wrong_answers(capsys):
     assert not passed and "should be a function" in out
 
 
-# --------------------------------------------------------------------------- 13.3
+# --------------------------------------------------------------------------- 14.3
 def test_per_class_accuracy(capsys):
     assert run("14.3", lambda C: np.diag(C) / C.sum(axis=1), capsys)[0]
     cases = [

@@ -30,7 +30,7 @@ def test_stub_is_not_attempted(answer_id, capsys):
     assert capsys.readouterr().out.count("not attempted yet") == 2
 
 
-# --------------------------------------------------------------------------- 14.1
+# --------------------------------------------------------------------------- 15.1
 def l2_penalty(params, weight_decay):
     return weight_decay / 2 * (np.sum(params["W1"] ** 2) + np.sum(params["W2"] ** 2))
 
@@ -71,7 +71,7 @@ def test_penalty_that_returns_an_array(capsys):
     assert not passed and "one number" in out
 
 
-# --------------------------------------------------------------------------- 14.2
+# --------------------------------------------------------------------------- 15.2
 def early_stop(val_loss, patience):
     best = 0
     for epoch in range(len(val_loss)):
@@ -157,7 +157,7 @@ def test_early_stop_wrong_answers(capsys):
     assert not passed and "(stop_epoch, best_epoch)" in out
 
 
-# --------------------------------------------------------------------------- 14.3
+# --------------------------------------------------------------------------- 15.3
 @pytest.fixture(scope="module")
 def more_images():
     X, labels = load_digits()

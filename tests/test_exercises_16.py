@@ -26,7 +26,7 @@ def test_stub_is_not_attempted(answer_id, capsys):
     assert capsys.readouterr().out.count("not attempted yet") == 2
 
 
-# --------------------------------------------------------------------------- 15.1
+# --------------------------------------------------------------------------- 16.1
 def test_linear(capsys):
     assert run("16.1", lambda X, weight, bias: X @ weight.T + bias, capsys)[0]
 
@@ -60,7 +60,7 @@ def test_linear(capsys):
     assert not passed and "function linear itself" in out
 
 
-# --------------------------------------------------------------------------- 15.2
+# --------------------------------------------------------------------------- 16.2
 def stable(logits, targets):
     shifted = logits - logits.max(axis=1, keepdims=True)
     log_probs = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
@@ -106,7 +106,7 @@ def test_cross_entropy(capsys):
     assert not passed and "-log softmax(logits)[i, target_i]" in out
 
 
-# --------------------------------------------------------------------------- 15.3
+# --------------------------------------------------------------------------- 16.3
 def sgd(params, grads, lr, weight_decay):
     return {k: p - lr * (grads[k] + weight_decay * p) for k, p in params.items()}
 

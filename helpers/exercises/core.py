@@ -89,7 +89,7 @@ def series_data():
     """The data and random start the notebooks share: ``X`` (100, 2), ``y`` (100, 1), ``W0``.
 
     ``make_blobs(100, seed=0)`` and ``default_rng(5).normal(size=(1, 2))``, as in
-    notebooks 02 to 07. New arrays at every call, so a check cannot change them.
+    notebooks 02, 03 and 05 to 08. New arrays at every call, so a check cannot change them.
     """
     X, y = make_blobs(100, seed=0)
     W0 = np.random.default_rng(5).normal(size=(1, 2))

@@ -2,7 +2,7 @@
 
 The checks compare the learner's functions with the series' own code on inputs
 made here, and recompute every trained network with :func:`helpers.training.train`
-(cached), so no result is typed in. The crafted validation curves of 14.2 come
+(cached), so no result is typed in. The crafted validation curves of 15.2 come
 with the answers worked out by hand in their comments.
 
 15.1  the L2 penalty
