@@ -212,4 +212,3 @@ def _many_losses(many_losses):
             "put them all in one matrix product X @ Ws.T"
         )
     return "one matrix product for all the models; now work out how big Z gets."
-
