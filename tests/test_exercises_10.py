@@ -35,7 +35,7 @@ def test_a_function_stub_is_not_attempted(capsys):
     assert not passed and "not attempted yet" in out
 
 
-def test_08_1_right_and_wrong(capsys):
+def test_10_1_right_and_wrong(capsys):
     assert _said(capsys, "10.1", (1.0, -1.0, -1.0))[0]  # cuts off (1, -1)
     assert _said(capsys, "10.1", np.array([[-1, 1, -1]]))[0]  # cuts off (-1, 1), as an array
     assert _said(capsys, "10.1", [1.0, 1.0, 1.5])[
@@ -47,7 +47,7 @@ def test_08_1_right_and_wrong(capsys):
     assert "three numbers" in _said(capsys, "10.1", (1.0, -1.0))[1]  # forgot b
 
 
-def test_08_2_right_and_wrong(capsys):
+def test_10_2_right_and_wrong(capsys):
     accs = {noise: _fit(*make_moons(200, noise=noise, seed=0)) for noise in (0.0, 0.1, 0.3)}
     assert _said(capsys, "10.2", (accs[0.0], accs[0.3]))[0]
     assert _said(capsys, "10.2", np.array([accs[0.0], accs[0.3]]))[0]
@@ -58,7 +58,7 @@ def test_08_2_right_and_wrong(capsys):
     assert "percentage" in _said(capsys, "10.2", (100 * accs[0.0], 100 * accs[0.3]))[1]
 
 
-def test_08_3_right_and_wrong(capsys):
+def test_10_3_right_and_wrong(capsys):
     data = {f: make_circles(200, noise=0.1, factor=f, seed=0) for f in (0.2, 0.9)}
     radius = {
         f: _fit(np.column_stack([X, X[:, 0] ** 2 + X[:, 1] ** 2]), y) for f, (X, y) in data.items()
@@ -71,18 +71,18 @@ def test_08_3_right_and_wrong(capsys):
     assert "pair" in _said(capsys, "10.3", radius[0.2])[1]
 
 
-def test_08_4_accepts_any_good_feature(capsys):
+def test_10_4_accepts_any_good_feature(capsys):
     assert _said(capsys, "10.4", lambda P: np.cos(np.pi * P[:, 0]))[0]  # flat (m,) is fine
     assert _said(capsys, "10.4", lambda P: np.column_stack([P[:, 0] ** 2, P[:, 0] ** 3]))[0]
 
 
-def test_08_4_rejects_the_old_hints_features(capsys):
+def test_10_4_rejects_the_old_hints_features(capsys):
     passed, out = _said(capsys, "10.4", lambda P: P[:, :1] ** 2)
     assert not passed and "below 95%" in out and "89.0%" in out
     assert "below 95%" in _said(capsys, "10.4", lambda P: np.sin(np.pi * P[:, :1]))[1]
 
 
-def test_08_4_names_shape_scale_and_crash_problems(capsys):
+def test_10_4_names_shape_scale_and_crash_problems(capsys):
     X_global, _ = make_moons(200, noise=0.1, seed=0)
     out = _said(capsys, "10.4", lambda P: np.cos(np.pi * X_global[:, :1]))[1]  # ignores P
     assert "from P, not from a global" in out
@@ -98,5 +98,5 @@ def test_08_4_names_shape_scale_and_crash_problems(capsys):
     assert "changed its input" in _said(capsys, "10.4", in_place)[1]
 
 
-def test_08_5_is_a_self_check(capsys):
+def test_10_5_is_a_self_check(capsys):
     assert "self-check" in _said(capsys, "10.5", "too many candidates")[1]

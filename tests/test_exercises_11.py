@@ -26,7 +26,7 @@ def test_a_function_stub_is_not_attempted(capsys, id):
     assert not passed and "not attempted yet" in out
 
 
-def test_09_1_right_and_wrong(capsys):
+def test_11_1_right_and_wrong(capsys):
     assert _said(capsys, "11.1", lambda dz2, W2: dz2 @ W2)[0]
     assert _said(capsys, "11.1", lambda dz2, W2: dz2 * W2)[0]  # broadcasting: the same numbers
     passed, out = _said(capsys, "11.1", lambda dz2, W2: dz2 @ W2.T)  # the exercise's broken line
@@ -44,7 +44,7 @@ def test_09_1_right_and_wrong(capsys):
     assert "returned None" in _said(capsys, "11.1", forgot_return)[1]
 
 
-def test_09_2_right_and_wrong(capsys):
+def test_11_2_right_and_wrong(capsys):
     assert _said(capsys, "11.2", 199 / 201)[0]
     assert _said(capsys, "11.2", np.float64(0.99005))[0]  # as measured, to four digits
     assert "ratio of the two gradients" in _said(capsys, "11.2", 200)[1]
@@ -53,7 +53,7 @@ def test_09_2_right_and_wrong(capsys):
     assert "not the relative error" in _said(capsys, "11.2", 0.5)[1]
 
 
-def test_09_3_right_and_wrong(capsys):
+def test_11_3_right_and_wrong(capsys):
     assert _said(capsys, "11.3", 3)[0]
     assert _said(capsys, "11.3", np.int64(3))[0]  # e.g. from np.sum
     assert "not a fraction" in _said(capsys, "11.3", 0.6)[1]  # the share, not the count
@@ -62,7 +62,7 @@ def test_09_3_right_and_wrong(capsys):
     assert "between 0 and 5" in _said(capsys, "11.3", 6)[1]
 
 
-def test_09_4_right_and_wrong(capsys):
+def test_11_4_right_and_wrong(capsys):
     assert _said(capsys, "11.4", lambda Z: np.where(Z > 0, 1.0, 0.01))[0]
     assert _said(capsys, "11.4", lambda Z: np.where(Z >= 0, 1.0, 0.01))[0]  # 1 at z = 0 is fine
     assert _said(capsys, "11.4", lambda Z: 0.01 + 0.99 * (Z > 0))[0]
@@ -81,5 +81,9 @@ def test_09_4_right_and_wrong(capsys):
     assert "changed its input" in _said(capsys, "11.4", in_place)[1]
 
 
-def test_09_5_is_a_self_check(capsys):
+def test_11_5_is_a_self_check(capsys):
     assert "self-check" in _said(capsys, "11.5", "no")[1]
+
+
+def test_11_6_is_a_self_check(capsys):
+    assert "self-check" in _said(capsys, "11.6", "slope 1")[1]

@@ -11,7 +11,6 @@ memory with :mod:`tracemalloc`. Both counts are exact on every machine.
 09.2  the loss as a loop
 09.3  what the wrong loss computes
 09.4  many models at once
-09.5  the hidden layer (self-check)
 """
 
 from __future__ import annotations
@@ -213,7 +212,3 @@ def _many_losses(many_losses):
             "put them all in one matrix product X @ Ws.T"
         )
     return "one matrix product for all the models; now work out how big Z gets."
-
-
-# --------------------------------------------------------------------------- 09.5
-self_check("09.5", "The hidden layer", "stretch")

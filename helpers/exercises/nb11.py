@@ -4,8 +4,17 @@ The checks of functions (11.1, 11.4) run the learner's function on arrays of a
 few shapes, including the edge cases the notebook taught (a product whose shape
 must match ``A1``; ``z = 0`` and large ``|z|`` for an activation's slope). The
 reference numbers (11.2, 11.3) are computed here from ``helpers``: the XOR data
-of the notebook and ``helpers.training.train``. Exercise 11.5 (does leaky ReLU
-rescue the stuck run?) is a self-check.
+of the notebook and ``helpers.training.train``. Exercises 11.5 (does leaky ReLU
+rescue the stuck run?) and 11.6 (how the time of an epoch grows with the number of
+hidden units, timed on the learner's machine) are self-checks: no check measures a
+time.
+
+11.1  a transposed weight
+11.2  a missing 1/n
+11.3  two hidden units
+11.4  the slope of leaky ReLU
+11.5  does leaky ReLU rescue the stuck run? (self-check)
+11.6  the cost of more hidden units (self-check)
 
 Examples
 --------
@@ -159,3 +168,4 @@ def _(leaky_relu_slope):
 
 
 self_check("11.5", "Does leaky ReLU rescue the stuck run?", "stretch")
+self_check("11.6", "The cost of more hidden units", "stretch")
