@@ -1,4 +1,4 @@
-r"""The learning-rate explorer's four panels: their layout and what one run puts on them (06).
+r"""The learning-rate explorer's four panels: their layout and what one run puts on them (08).
 
 :class:`ExplorerPanels` lays out the figure (decision boundary, descent path on
 the loss contours, loss per iteration, step length per iteration) and
