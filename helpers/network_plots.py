@@ -20,6 +20,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.ticker import LogFormatterSciNotation
 from matplotlib.transforms import Bbox
 from numpy.typing import NDArray
 
@@ -155,18 +156,15 @@ class NetworkRunView:
     r"""One run's boundary and loss curve, redrawn fast for each new run (notebook 12).
 
     :meth:`show` trains a network (:func:`helpers.training.train`, full batch) and
-    puts it on two panels: left, its probability :math:`\hat y` over the plane
-    (the shading of :func:`helpers.probability_map.plot_probability`, 100 x 100
-    points, with the data); right, its loss per epoch on a log scale, between the
-    powers of ten around it. A normal ``fig.savefig`` or ``plt.show()`` draws it.
+    puts it on two panels: its :math:`\hat y` over the plane, shaded as by
+    :func:`helpers.probability_map.plot_probability`, and its loss per epoch on a
+    log scale between the powers of ten around it. ``plt.show()`` draws it.
 
-    :meth:`render_rgba` draws it faster, for a slider: each panel's frame (its
-    ticks and labels) is drawn once per set of limits and its pixels kept
-    (``canvas.copy_from_bbox``); a new run pastes the frame back and draws only
-    what changed on top (``Figure.draw_artist``), in the order a full draw uses:
-    the same picture but for a few pixels where a tick mark meets the shading. The
-    map's limits change only with the data, and the loss axis, rounded to powers
-    of ten, has a few limits that recur.
+    :meth:`render_rgba` draws it faster, for a slider: each panel's frame (ticks,
+    labels) is drawn once per set of limits and its pixels kept; a new run pastes
+    it back and draws only what changed on top, in the order a full draw uses: the
+    same picture but for a few pixels where a tick mark meets the shading. The
+    map's limits change only with the data, and the loss axis's few limits recur.
 
     Parameters
     ----------
@@ -196,7 +194,10 @@ class NetworkRunView:
         self.ax_map, self.ax_loss = fig.subplots(1, 2)
         (self._curve,) = self.ax_loss.plot([], [], color="0.2")
         self.ax_loss.set(xlabel="epoch", ylabel="loss (cross-entropy)", yscale="log")
+        # Between powers of ten, label 2, 3, 4 and 6 over two decades as well as over one.
+        self.ax_loss.yaxis.set_minor_formatter(LogFormatterSciNotation(minor_thresholds=(2.5, 1.2)))
         self._data = None  # the (X, y) drawn on the map
+        self._legend = None  # the pixels of its legend
         self._shading: list = []  # what the last run drew on the map
         self._blank = None  # the empty figure's pixels, made by the first render_rgba
         self._frames: dict = {}  # each panel's frame, per limits
@@ -246,6 +247,9 @@ class NetworkRunView:
                 artist.remove()
             self._shading = []
             plot_data(X, y, ax=ax)  # the points, their legend and the axis labels
+            # Opaque: what is inside the legend never depends on the shading, so it is kept.
+            ax.get_legend().get_frame().set_alpha(1.0)
+            self._legend = None
             ax.set(xlim=(lo[0], hi[0]), ylim=(lo[1], hi[1]))
             self._data = (X, y)
         for artist in self._shading:
@@ -255,15 +259,12 @@ class NetworkRunView:
         _shade(ax, G1, G2, _evaluate(lambda P: forward(P, params)[0], G1, G2), colorbar=False)
         self._shading = [artist for artist in ax.collections if artist not in before]
         units = f"{n_hidden} hidden unit{'s' * (n_hidden != 1)}"
-        ax.set_title(
-            f"{label + ', ' if label else ''}{units}, lr = {lr:.3g}: {history['accuracy'][-1]:.0%}"
-        )
+        title = f"{label + ', ' if label else ''}{units}, lr = {lr:.3g}"
+        ax.set_title(f"{title}: {history['accuracy'][-1]:.0%}")
         losses = history["loss"]
         self._curve.set_data(np.arange(losses.size), losses)
-        positive = np.log10(losses[losses > 0])  # a loss of exactly 0 has no place on a log axis
-        low, high = (
-            (np.floor(positive.min()), np.ceil(positive.max())) if positive.size else (-1, 0)
-        )
+        decades = np.log10(losses[losses > 0])  # a loss of exactly 0 has no place on a log axis
+        low, high = (np.floor(decades.min()), np.ceil(decades.max())) if decades.size else (-1, 0)
         self.ax_loss.set(
             xlim=(0, max(n_epochs, 1)),
             ylim=(10.0**low, 10.0 ** max(high, low + 1)),
@@ -272,9 +273,8 @@ class NetworkRunView:
         return params, history
 
     def _moving(self, ax: Axes) -> list:
-        """What changes from run to run on ``ax``, and what a full draw puts over it."""
-        legend = [] if ax.get_legend() is None else [ax.get_legend()]
-        artists = [*ax.collections, *ax.lines, *ax.spines.values(), *legend]
+        """What a new run redraws on ``ax``, in drawing order (not the legend: see below)."""
+        artists = [*ax.collections, *ax.lines, *ax.spines.values()]
         return sorted(artists, key=lambda artist: artist.get_zorder()) + [ax.title]
 
     def render_rgba(self) -> np.ndarray:
@@ -314,6 +314,15 @@ class NetworkRunView:
         for ax in panels:
             for artist in self._moving(ax):
                 fig.draw_artist(artist)
+        legend = self.ax_map.get_legend()
+        if self._legend is None:  # drawn once per data set; its inside is kept
+            fig.draw_artist(legend)
+            # Inside the rounded border, outside the entries: 3/4 of the padding between.
+            pad = 0.75 * legend.borderpad * legend.get_texts()[0].get_fontsize() * fig.dpi / 72
+            self._legend = canvas.copy_from_bbox(legend.get_window_extent().padded(-pad))
+        else:  # its edge over the new shading, then the inside
+            fig.draw_artist(legend.get_frame())
+            canvas.restore_region(self._legend)
         return np.asarray(canvas.buffer_rgba())
 
 

@@ -1,4 +1,4 @@
-"""Interactive widgets for the notebooks (04, 06 and 10). The only module importing ipywidgets.
+"""Interactive widgets for the notebooks (04, 08 and 12). The only module importing ipywidgets.
 
 The drawing and training behind each widget are plain functions (notebook 04's
 ``show_descent``, :mod:`helpers.explorer` for notebook 08, :mod:`helpers.network_plots`

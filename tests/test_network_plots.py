@@ -187,3 +187,13 @@ def test_network_run_view_renders_what_a_full_draw_draws(xor):
         assert fast.shape == full.shape == (200, 500, 3)
         # only where a tick mark meets the edge of the shading
         assert np.mean(np.any(fast != full, axis=2)) < 1e-4
+
+
+def test_network_run_view_shows_a_run_of_no_epochs_on_a_decade():
+    X, y = make_moons(40, noise=0.1, seed=0)
+    view = NetworkRunView()
+    _, history = view.show(X, y, n_hidden=2, lr=0.5, n_epochs=0)
+    low, high = view.ax_loss.get_ylim()
+    assert high == 10 * low and low <= history["loss"][0] <= high  # the starting loss, 0.69
+    assert view.ax_loss.get_xlim() == (0.0, 1.0)
+    assert view.render_rgba().shape == (320, 800, 4)  # 10 x 4 inches at 80 dpi
