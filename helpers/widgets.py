@@ -460,7 +460,9 @@ def network_explorer(
     controls = widgets.HBox(
         [hidden_slider, lr_slider, data_menu], layout=widgets.Layout(flex_flow="row wrap")
     )
-    return widgets.VBox([controls, image])
+    box = widgets.VBox([controls, image])
+    box.add_class("network-explorer")
+    return box
 
 
 __all__ = ["NETWORK_LRS", "encode_png", "figure_view", "learning_rate_explorer", "network_explorer"]
