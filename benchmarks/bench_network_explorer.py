@@ -34,8 +34,9 @@ GOAL = 0.100
 NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "12_training-the-network.ipynb"
 
 # Run in the kernel after the notebook's cells, whose last one displayed the explorer
-# (IPython keeps it in `Out`; the notebook's own cells use `_` as a name). Every timed move of the first three rows goes to a setting
-# not drawn before; printed as JSON: one (wall, cpu) pair per move.
+# (IPython keeps it in `Out`; the notebook's own cells use `_` as a name). Every timed
+# move of the first three rows goes to a setting not drawn before; printed as JSON:
+# one (wall, cpu) pair per move.
 TIMING_CODE = """
 import json as _json, time as _time
 import numpy as _np
