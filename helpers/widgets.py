@@ -366,9 +366,9 @@ def network_explorer(
     :func:`helpers.network_plots.plot_network_run` does, by blitting
     (:class:`helpers.network_plots.NetworkRunView`), into an ``ipywidgets.Image``.
     The picture of each setting is kept, so going back to one costs no training.
-    A new setting takes about a tenth of a second (``make bench``), so the sliders
-    act when they are released (``continuous_update=False``) rather than queueing
-    a run for every position they pass while dragged.
+    A new setting takes about a tenth of a second (``make bench``), but a drag
+    passes through several, so the sliders act when they are released
+    (``continuous_update=False``) rather than queueing a run for each of them.
 
     Parameters
     ----------
