@@ -1,4 +1,4 @@
-"""Interactive widgets for the notebooks (04, 06 and 10). The only module importing ipywidgets.
+"""Interactive widgets for the notebooks (04, 08 and 12). The only module importing ipywidgets.
 
 The drawing and training behind each widget are plain functions (notebook 04's
 ``show_descent``, :mod:`helpers.explorer` for notebook 08, :mod:`helpers.network_plots`
@@ -22,7 +22,7 @@ from matplotlib.figure import Figure
 
 from helpers._checks import check_int, check_labels, check_positive, check_X
 from helpers.explorer import ExplorerView
-from helpers.network_plots import plot_network_run
+from helpers.network_plots import NetworkRunView
 
 
 def _png_chunk(tag: bytes, data: bytes) -> bytes:
@@ -362,11 +362,13 @@ def network_explorer(
     r"""Sliders for the hidden size and the learning rate, and a menu of data sets.
 
     Every change trains a new network with :func:`helpers.training.train` (full
-    batch, tanh, ``n_epochs`` epochs) and draws
-    :func:`helpers.network_plots.plot_network_run` into an ``ipywidgets.Image``.
-    Training takes a tenth of a second or more, so the sliders act when they are
-    released (``continuous_update=False``) rather than queueing a redraw for every
-    position they pass while dragged.
+    batch, tanh, ``n_epochs`` epochs) and draws it as
+    :func:`helpers.network_plots.plot_network_run` does, by blitting
+    (:class:`helpers.network_plots.NetworkRunView`), into an ``ipywidgets.Image``.
+    The picture of each setting is kept, so going back to one costs no training.
+    A new setting takes about a tenth of a second (``make bench``), but a drag
+    passes through several, so the sliders act when they are released
+    (``continuous_update=False``) rather than queueing a run for each of them.
 
     Parameters
     ----------
@@ -433,23 +435,18 @@ def network_explorer(
         continuous_update=False,
     )
     data_menu = widgets.Dropdown(options=list(checked), description="data", style=style)
-    fig = Figure(figsize=(10, 4), dpi=80)
-    canvas = FigureCanvasAgg(fig)
+    view = NetworkRunView(dpi=80)
+    pictures: dict = {}  # (data, hidden units, lr) -> PNG: a setting seen before is not retrained
 
     def render() -> bytes:
-        X, y = checked[data_menu.value]
-        plot_network_run(
-            X,
-            y,
-            n_hidden=hidden_slider.value,
-            lr=lr_slider.value,
-            n_epochs=n_epochs,
-            seed=seed,
-            fig=fig,
-            label=data_menu.value,
-        )
-        canvas.draw()
-        return encode_png(np.asarray(canvas.buffer_rgba()))
+        key = (data_menu.value, hidden_slider.value, lr_slider.value)
+        if key not in pictures:
+            X, y = checked[data_menu.value]
+            view.show(X, y, n_hidden=key[1], lr=key[2], n_epochs=n_epochs, seed=seed, label=key[0])
+            if len(pictures) >= 256:  # about 50 kB each
+                del pictures[next(iter(pictures))]
+            pictures[key] = encode_png(view.render_rgba())
+        return pictures[key]
 
     image = widgets.Image(
         value=render(), format="png", layout=widgets.Layout(max_width="100%", height="auto")
@@ -463,7 +460,9 @@ def network_explorer(
     controls = widgets.HBox(
         [hidden_slider, lr_slider, data_menu], layout=widgets.Layout(flex_flow="row wrap")
     )
-    return widgets.VBox([controls, image])
+    box = widgets.VBox([controls, image])
+    box.add_class("network-explorer")
+    return box
 
 
 __all__ = ["NETWORK_LRS", "encode_png", "figure_view", "learning_rate_explorer", "network_explorer"]

@@ -11,7 +11,7 @@ from helpers.data import make_moons, make_xor
 from helpers.hidden_space import hidden_view, plot_hidden_space
 from helpers.mlp import forward, init_params
 from helpers.model import sigmoid
-from helpers.network_plots import plot_network_run, plot_unit_votes
+from helpers.network_plots import NetworkRunView, plot_network_run, plot_unit_votes
 from helpers.probability_map import PROBA_CMAP, PROBA_LEVELS
 from helpers.training import train
 
@@ -133,3 +133,67 @@ def test_plot_network_run_trains_the_network_of_train_and_reuses_the_figure():
     np.testing.assert_array_equal(ax_l.get_lines()[0].get_ydata(), history["loss"])
     assert ax_b.get_title() == f"moons, 3 hidden units, lr = 0.5: {history['accuracy'][-1]:.0%}"
     assert ax_l.get_yscale() == "log"
+
+
+def test_network_run_view_shows_the_run_of_train_on_a_loss_axis_of_powers_of_ten():
+    X, y = make_moons(40, noise=0.1, seed=0)
+    view = NetworkRunView()
+    params, history = view.show(X, y, n_hidden=3, lr=0.5, n_epochs=30, seed=1)
+    want_params, want_history = train(X, y, n_hidden=3, lr=0.5, n_epochs=30, seed=1)
+    np.testing.assert_array_equal(params["W1"], want_params["W1"])
+    np.testing.assert_array_equal(history["loss"], want_history["loss"])
+    (curve,) = view.ax_loss.get_lines()
+    np.testing.assert_array_equal(curve.get_xdata(), np.arange(31))
+    np.testing.assert_array_equal(curve.get_ydata(), history["loss"])
+    low, high = view.ax_loss.get_ylim()
+    assert low <= history["loss"].min() and history["loss"].max() <= high
+    # powers of ten, the nearest ones around the curve
+    assert np.log10(low) == np.floor(np.log10(history["loss"].min()))
+    assert np.log10(high) == np.ceil(np.log10(history["loss"].max()))
+    assert view.ax_loss.get_xlim() == (0.0, 30.0)
+    assert view.ax_map.get_title() == f"3 hidden units, lr = 0.5: {history['accuracy'][-1]:.0%}"
+    assert view.ax_loss.get_title() == f"final loss {history['loss'][-1]:.4f}"
+
+
+def test_network_run_view_replaces_the_shading_and_redraws_the_points_for_new_data(xor):
+    moons = make_moons(40, noise=0.1, seed=0)
+    view = NetworkRunView()
+    counts = []
+    for X, y in (moons, moons, xor):
+        view.show(X, y, n_hidden=2, lr=1.0, n_epochs=5)
+        counts.append(len(view.ax_map.collections))  # shading, 0.5 contour, two classes
+        offsets = np.concatenate([c.get_offsets() for c in _scatters(view.ax_map)])
+        np.testing.assert_array_equal(np.sort(offsets, axis=0), np.sort(X, axis=0))
+        lo, hi = X.min(axis=0) - 0.5, X.max(axis=0) + 0.5
+        assert view.ax_map.get_xlim() == pytest.approx((lo[0], hi[0]))
+        assert view.ax_map.get_ylim() == pytest.approx((lo[1], hi[1]))
+    assert counts == [4, 4, 4]  # replaced, never stacked
+
+
+def test_network_run_view_renders_what_a_full_draw_draws(xor):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    moons = make_moons(40, noise=0.1, seed=0)
+    view = NetworkRunView(dpi=50)
+    # new data, new loss limits, then limits seen before: frames drawn and frames kept
+    for (X, y), lr in ((moons, 0.5), (xor, 5.0), (moons, 0.5), (moons, 0.05)):
+        view.show(X, y, n_hidden=3, lr=lr, n_epochs=40)
+        fast = np.asarray(view.render_rgba())[..., :3].copy()
+        fig = Figure(figsize=(10, 4), dpi=50)
+        canvas = FigureCanvasAgg(fig)
+        plot_network_run(X, y, n_hidden=3, lr=lr, n_epochs=40, fig=fig)
+        canvas.draw()
+        full = np.asarray(canvas.buffer_rgba())[..., :3]
+        assert fast.shape == full.shape == (200, 500, 3)
+        # only where a tick mark meets the edge of the shading
+        assert np.mean(np.any(fast != full, axis=2)) < 1e-4
+
+
+def test_network_run_view_shows_a_run_of_no_epochs_on_a_decade():
+    X, y = make_moons(40, noise=0.1, seed=0)
+    view = NetworkRunView()
+    _, history = view.show(X, y, n_hidden=2, lr=0.5, n_epochs=0)
+    low, high = view.ax_loss.get_ylim()
+    assert high == 10 * low and low <= history["loss"][0] <= high  # the starting loss, 0.69
+    assert view.ax_loss.get_xlim() == (0.0, 1.0)
+    assert view.render_rgba().shape == (320, 800, 4)  # 10 x 4 inches at 80 dpi

@@ -103,6 +103,10 @@ def _update(**kwargs):
     return explorer.ExplorerView(*_blobs(100)).update(**kwargs)
 
 
+def _show_run(**kwargs):
+    return network_plots.NetworkRunView(dpi=40).show(**kwargs)
+
+
 def _panels_kwargs():
     X, y = _blobs(100)
     return {
@@ -328,6 +332,14 @@ CALLS = {
         network_plots.plot_network_run,
         lambda: {**_data(), "n_hidden": 2, "lr": 0.5, "n_epochs": 2, "activation": "relu",
                  "seed": 0, "fig": Figure(), "label": "blobs"},
+    ),
+    "network_plots.NetworkRunView": (
+        network_plots.NetworkRunView, lambda: {"fig": None, "dpi": 40},
+    ),
+    "network_plots.NetworkRunView.show": (
+        _show_run,
+        lambda: {**_data(), "n_hidden": 2, "lr": 0.5, "n_epochs": 2, "activation": "relu",
+                 "seed": 0, "label": "blobs"},
     ),
     "hidden_space.hidden_view": (
         hidden_space.hidden_view,
@@ -612,6 +624,17 @@ ROWS = [
     _row("network_plots.plot_network_run", ValueError, "seed", "integer >= 0", seed=-1),
     _row("network_plots.plot_network_run", TypeError, "fig", "Figure or None", fig="fig"),
     _row("network_plots.plot_network_run", TypeError, "label", "str", label=3),
+    _row("network_plots.NetworkRunView", TypeError, "fig", "Figure or None", fig="fig"),
+    _row("network_plots.NetworkRunView", ValueError, "dpi", "> 0", dpi=0),
+    _row("network_plots.NetworkRunView.show", ValueError, "X", "2 features", X=np.ones((20, 3))),
+    _row("network_plots.NetworkRunView.show", ValueError, "y", "(20, 1)", y=np.zeros(20)),
+    _row("network_plots.NetworkRunView.show", ValueError, "n_hidden", "integer >= 1", n_hidden=0),
+    _row("network_plots.NetworkRunView.show", ValueError, "lr", "> 0", lr=0.0),
+    _row("network_plots.NetworkRunView.show", ValueError, "n_epochs", "integer >= 0",
+         n_epochs=-1),
+    _row("network_plots.NetworkRunView.show", ValueError, "activation", "tanh", activation="elu"),
+    _row("network_plots.NetworkRunView.show", ValueError, "seed", "integer >= 0", seed=-1),
+    _row("network_plots.NetworkRunView.show", TypeError, "label", "str", label=3),
     _row("hidden_space.hidden_view", TypeError, "params", "dict", params=None),
     _row("hidden_space.hidden_view", ValueError, "params['W2']", "(1, n_hidden)",
          params={"W2": np.ones((3, 1))}),

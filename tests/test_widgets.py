@@ -227,16 +227,43 @@ def test_the_network_explorer_draws_what_plot_network_run_draws():
     from matplotlib.figure import Figure
     from PIL import Image
 
-    from helpers.data import make_moons
+    from helpers.data import make_moons, make_xor
     from helpers.network_plots import plot_network_run
     from helpers.widgets import network_explorer
 
-    X, y = make_moons(40, noise=0.1, seed=0)
-    box = network_explorer({"moons": (X, y)}, n_hidden=3, lr=2.0, n_epochs=10)
-    image = _find(box, kind=widgets.Image)
-    fig = Figure(figsize=(10, 4), dpi=80)
-    canvas = FigureCanvasAgg(fig)
-    plot_network_run(X, y, n_hidden=3, lr=2.0, n_epochs=10, fig=fig, label="moons")
-    canvas.draw()
-    shown = np.asarray(Image.open(io.BytesIO(bytes(image.value))))
-    np.testing.assert_array_equal(shown, np.asarray(canvas.buffer_rgba())[..., :3])
+    data = {"moons": make_moons(40, noise=0.1, seed=0), "XOR": make_xor(40, noise=0.1, seed=0)}
+    box = network_explorer(data, n_hidden=3, lr=2.0, n_epochs=10)
+    image, menu = _find(box, kind=widgets.Image), _find(box, "data")
+    for name in ("moons", "XOR", "moons"):  # each data set's frame, drawn or kept
+        menu.value = name
+        fig = Figure(figsize=(10, 4), dpi=80)
+        canvas = FigureCanvasAgg(fig)
+        plot_network_run(*data[name], n_hidden=3, lr=2.0, n_epochs=10, fig=fig, label=name)
+        canvas.draw()
+        shown = np.asarray(Image.open(io.BytesIO(bytes(image.value))))
+        want = np.asarray(canvas.buffer_rgba())[..., :3]
+        assert shown.shape == want.shape
+        # Only where a tick mark meets the edge of the shading may the two differ.
+        assert np.mean(np.any(shown != want, axis=2)) < 1e-4
+
+
+def test_the_network_explorer_trains_each_setting_once(monkeypatch):
+    import helpers.network_plots
+    from helpers.data import make_moons
+    from helpers.training import train
+    from helpers.widgets import network_explorer
+
+    runs = []
+
+    def counted(*args, **kwargs):
+        runs.append(kwargs["n_hidden"])
+        return train(*args, **kwargs)
+
+    monkeypatch.setattr(helpers.network_plots, "train", counted)
+    box = network_explorer({"moons": make_moons(40, noise=0.1, seed=0)}, n_hidden=2, n_epochs=10)
+    hidden, image = _find(box, "hidden units"), _find(box, kind=widgets.Image)
+    first = image.value
+    hidden.value = 5
+    assert runs == [2, 5] and image.value != first
+    hidden.value = 2  # seen before: the same picture, without training again
+    assert runs == [2, 5] and image.value == first
