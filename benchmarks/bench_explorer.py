@@ -1,4 +1,4 @@
-"""Latency of the learning-rate explorer: from setting a slider to the new picture.
+"""Latency of notebook 08's learning-rate explorer: from setting a slider to the new picture.
 
 Run alone with ``python -m benchmarks.bench_explorer``; ``python -m benchmarks``
 calls :func:`main`. Each timed update sets a slider's ``value`` on the widget
@@ -114,7 +114,7 @@ def main() -> None:
     print()
     print("== Explorer update latency (slider value set -> new PNG in the Image widget)")
     X, y = make_blobs(100, seed=0)
-    W0 = np.random.default_rng(5).normal(size=(1, 2))  # the start of notebook 06
+    W0 = np.random.default_rng(5).normal(size=(1, 2))  # the start of notebooks 06 and 08
 
     start = time.perf_counter()
     box = learning_rate_explorer(X, y, lr=1.0, n_iters=50, W0=W0)
