@@ -380,7 +380,7 @@ def _check_X_val(X_val, y_val, n_features: int) -> Array:
 def _scores(T: Array, y_hat: Array, z2: Array) -> tuple[float, float]:
     """Mean cross-entropy and accuracy of the outputs against T (y, or one-hot Y)."""
     if T.shape[1] == 1:
-        # loss_from_logits without its input checks, which would cost more than the loss itself
+        # loss_from_logits's formula without its input checks, which cost time every epoch
         loss = float(np.mean(_per_sample_loss(T, z2, np.exp(-np.abs(z2)))))
         return loss, float(np.mean((y_hat >= 0.5) == T))
     return _cross_entropy(T, z2), float(np.mean(np.argmax(z2, axis=1) == np.argmax(T, axis=1)))
