@@ -165,3 +165,24 @@ def run_in_kernel(cells: Sequence[str]):
     finally:
         client.stop_channels()
         manager.shutdown_kernel(now=True)
+
+
+def print_kernel_latencies(
+    rows: Sequence[tuple[str, Sequence[tuple[float, float]]]],
+) -> list[float]:
+    """Print a kernel-side latency table and return each row's median wall time in seconds.
+
+    ``rows`` holds ``(name, [(wall s, kernel cpu s), ...])`` per control. The cpu column is
+    the kernel's own processor time per move, which other busy programs do not inflate.
+    """
+    print(f"{'update':<24} {'n':>3} {'median ms':>10} {'p90 ms':>8} {'cpu ms':>7}")
+    print("-" * 56)
+    medians = []
+    for name, pairs in rows:
+        wall, cpu = [p[0] for p in pairs], [p[1] for p in pairs]
+        medians.append(statistics.median(wall))
+        print(
+            f"{name:<24} {len(wall):>3} {1e3 * medians[-1]:>10.1f} "
+            f"{1e3 * float(np.percentile(wall, 90)):>8.1f} {1e3 * statistics.median(cpu):>7.1f}"
+        )
+    return medians

@@ -17,14 +17,12 @@ cores other programs keep busy, the wall time is a multiple of it.
 
 from __future__ import annotations
 
-import statistics
 import textwrap
 from pathlib import Path
 
 import nbformat
-import numpy as np
 
-from benchmarks._common import run_in_kernel
+from benchmarks._common import print_kernel_latencies, run_in_kernel
 
 #: Median update time the slider must stay under, in seconds.
 GOAL = 0.100
@@ -87,16 +85,8 @@ def main() -> None:
         ("04 learning-rate slider", times["lr"]),
         ("04 steps slider", times["steps"]),
     ]
-    # cpu: the kernel's own processor time per move, which other busy programs do not inflate.
-    print(f"{'update':<24} {'n':>3} {'median ms':>10} {'p90 ms':>8} {'cpu ms':>7}")
-    print("-" * 56)
-    for name, pairs in rows:
-        wall, cpu = [p[0] for p in pairs], [p[1] for p in pairs]
-        print(
-            f"{name:<24} {len(wall):>3} {1e3 * statistics.median(wall):>10.1f} "
-            f"{1e3 * float(np.percentile(wall, 90)):>8.1f} {1e3 * statistics.median(cpu):>7.1f}"
-        )
-    worst = max(statistics.median([p[0] for p in pairs]) for _, pairs in rows)
+    medians = print_kernel_latencies(rows)
+    worst = max(medians)
     verdict = "within" if worst <= GOAL else "OVER"
     print(f"slider median {1e3 * worst:.1f} ms: {verdict} the {1e3 * GOAL:.0f} ms goal")
 

@@ -20,14 +20,12 @@ programs keep busy, the wall time is a multiple of it.
 
 from __future__ import annotations
 
-import statistics
 import textwrap
 from pathlib import Path
 
 import nbformat
-import numpy as np
 
-from benchmarks._common import run_in_kernel
+from benchmarks._common import print_kernel_latencies, run_in_kernel
 
 #: Median update time each control must stay under on first visits, in seconds.
 GOAL = 0.100
@@ -125,16 +123,8 @@ def main() -> None:
         ("a setting seen before", times["repeat"]),
         ("training alone", times["train"]),
     ]
-    # cpu: the kernel's own processor time per move, which other busy programs do not inflate.
-    print(f"{'update':<24} {'n':>3} {'median ms':>10} {'p90 ms':>8} {'cpu ms':>7}")
-    print("-" * 56)
-    for name, pairs in rows:
-        wall, cpu = [p[0] for p in pairs], [p[1] for p in pairs]
-        print(
-            f"{name:<24} {len(wall):>3} {1e3 * statistics.median(wall):>10.1f} "
-            f"{1e3 * float(np.percentile(wall, 90)):>8.1f} {1e3 * statistics.median(cpu):>7.1f}"
-        )
-    worst = max(statistics.median([p[0] for p in pairs]) for _, pairs in rows[:3])
+    medians = print_kernel_latencies(rows)
+    worst = max(medians[:3])  # the three controls, on first visits
     verdict = "within" if worst <= GOAL else "OVER"
     print(
         f"slowest control median on first visits {1e3 * worst:.1f} ms: "
