@@ -1,4 +1,4 @@
-r"""Computational graphs drawn as pictures: what is computed from what (notebooks 02, 05).
+r"""Computational graphs drawn as pictures: what is computed from what (notebooks 02, 05, 11).
 
 A graph is a few named nodes (the values: the input ``x``, the weights ``W``,
 the logit ``z``, ...) and arrows between them (each computed value depends on
@@ -7,7 +7,8 @@ how much its end moves when its start moves; the chain rule multiplies them
 along a path. :func:`draw_graph` draws any such graph, and optionally the
 backward pass: dashed arrows against the edges, each labelled with the product
 of local derivatives accumulated from the loss so far. :func:`plot_neuron_graph`
-is the series' neuron, :math:`x, W \to z \to \hat y \to \ell`.
+is the series' neuron, :math:`x, W \to z \to \hat y \to \ell`, and
+:func:`plot_network_graph` the network with one hidden layer.
 
 Nothing here imports pyplot (unless no ``ax`` is given) or changes matplotlib settings.
 """
@@ -266,4 +267,85 @@ def plot_neuron_graph(
     )
 
 
-__all__ = ["NODE_SIZE", "draw_graph", "plot_neuron_graph"]
+def plot_network_graph(
+    ax: Axes | None = None, *, backward: bool = False, fontsize: float = 12
+) -> Axes:
+    r"""The network with one hidden layer as a graph, with its local derivatives (notebook 11).
+
+    :math:`X, W_1, b_1 \to Z_1 \to A_1 \to z_2 \leftarrow W_2, b_2`, then
+    :math:`z_2 \to \hat y \to L`. Forward arrows carry the local derivative of
+    their end with respect to their start (:math:`g'` is the slope of the
+    hidden activation). With ``backward=True`` dashed arrows run back from the
+    loss to the four parameters, each labelled with the gradient that arrives,
+    written as in the code: ``dz2`` is :math:`\partial L / \partial z_2 =
+    (\hat y - y)/n`, then e.g. :math:`dA_1 = dz_2\, W_2` and
+    :math:`dZ_1 = dA_1 \odot g'(Z_1)`.
+
+    Parameters
+    ----------
+    ax : Axes, optional
+        E.g. from ``plt.subplots(figsize=(10, 4.6), layout="constrained")``.
+    backward : bool, default=False
+        Also draw the backward pass.
+    fontsize : float, default=12
+
+    Returns
+    -------
+    ax : Axes
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> ax = plot_network_graph(Figure().subplots(), backward=True)
+    >>> ax.texts[-1].get_text()
+    '$db_1 = \\Sigma_i\\, dZ_1$'
+    """
+    if not isinstance(backward, bool):
+        raise TypeError(f"backward must be True or False; got {backward!r}")
+    nodes = {
+        "X": (0.3, 2.1, "$X$"),
+        "W1": (0.0, 0.0, "$W_1$"),
+        "b1": (0.3, -2.1, "$b_1$"),
+        "Z1": (2.8, 0.0, "$Z_1$"),
+        "A1": (5.4, 0.0, "$A_1$"),
+        "W2": (6.2, 2.0, "$W_2$"),
+        "b2": (6.2, -2.0, "$b_2$"),
+        "z2": (8.0, 0.0, "$z_2$"),
+        "y_hat": (10.0, 0.0, r"$\hat y$"),
+        "L": (11.4, 0.0, "$L$"),
+    }
+    edges = [
+        ("X", "Z1", "$W_1$"),  # Z1 = X @ W1.T + b1
+        ("W1", "Z1", "$X$"),
+        ("b1", "Z1", "$1$"),
+        ("Z1", "A1", "$g'(Z_1)$"),  # A1 = g(Z1), entry by entry
+        ("A1", "z2", "$W_2$"),  # z2 = A1 @ W2.T + b2
+        ("W2", "z2", "$A_1$"),
+        ("b2", "z2", "$1$"),
+        ("z2", "y_hat", r"$\hat y (1 - \hat y)$"),  # y_hat = sigmoid(z2)
+        ("y_hat", "L", r"$\partial L / \partial \hat y$"),
+    ]
+    back = [  # the steps of the backward pass, in order
+        ("L", "y_hat", r"$\partial L / \partial \hat y$"),
+        ("y_hat", "z2", r"$dz_2 = (\hat y - y)/n$"),
+        ("z2", "W2", r"$dW_2 = dz_2^\top A_1$"),
+        ("z2", "b2", r"$db_2 = \Sigma_i\, dz_2$"),
+        ("z2", "A1", r"$dA_1 = dz_2\, W_2$"),
+        ("A1", "Z1", r"$dZ_1 = dA_1 \odot g'(Z_1)$"),
+        ("Z1", "W1", r"$dW_1 = dZ_1^\top X$"),
+        ("Z1", "b1", r"$db_1 = \Sigma_i\, dZ_1$"),
+    ]
+    ax = draw_graph(
+        nodes,
+        edges,
+        ax,
+        boxes={"X", "W1", "b1", "W2", "b2"},
+        backward=back if backward else (),
+        fontsize=fontsize,
+    )
+    ax.set_xlim(-0.6, 11.9)  # tighter than draw_graph's frame: no captions to make room for
+    ax.set_ylim(-2.8, 2.7)
+    return ax
+
+
+__all__ = ["NODE_SIZE", "draw_graph", "plot_network_graph", "plot_neuron_graph"]

@@ -8,7 +8,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Circle, FancyArrowPatch, Rectangle
 from matplotlib.path import Path
 
-from helpers.graph import NODE_SIZE, draw_graph, plot_neuron_graph
+from helpers.graph import NODE_SIZE, draw_graph, plot_network_graph, plot_neuron_graph
 from helpers.plotting import PATH_COLOR
 
 
@@ -110,6 +110,35 @@ def test_neuron_graph_shows_the_chain_rule():
     products = _texts(with_backward)[len(texts) :]
     assert products[1].endswith(r"= \hat y - y$")  # steps 1 x 2 of notebook 05
     assert products[2].endswith(r"= (\hat y - y)\,x$")  # the gradient of W
+
+
+def test_network_graph_shows_the_four_gradients_as_products_along_paths():
+    forward_only = plot_network_graph(_ax())
+    assert len(_arrows(forward_only)) == 9  # 3 into Z1, Z1 -> A1, 3 into z2, z2 -> y_hat -> L
+    assert sum(isinstance(p, Rectangle) for p in forward_only.patches) == 5  # X and 4 parameters
+    texts = _texts(forward_only)
+    for local in ("$X$", "$g'(Z_1)$", "$W_2$", "$A_1$", r"$\hat y (1 - \hat y)$"):
+        assert local in texts  # dZ1/dW1, dA1/dZ1, dz2/dA1, dz2/dW2, dy_hat/dz2
+    with_backward = plot_network_graph(_ax(), backward=True)
+    back = _arrows(with_backward)[9:]
+    assert len(back) == 8 and all(a.get_linestyle() == "--" for a in back)
+    assert all(to_rgba(a.get_edgecolor()) == to_rgba(PATH_COLOR) for a in back)
+    products = _texts(with_backward)[len(texts) :]
+    # Each gradient is the one before it times the local derivative on the edge it crosses.
+    for gradient in (
+        r"$dz_2 = (\hat y - y)/n$",
+        r"$dW_2 = dz_2^\top A_1$",
+        r"$dA_1 = dz_2\, W_2$",
+        r"$dZ_1 = dA_1 \odot g'(Z_1)$",
+        r"$dW_1 = dZ_1^\top X$",
+        r"$db_1 = \Sigma_i\, dZ_1$",
+    ):
+        assert gradient in products
+    (x0, x1), (y0, y1) = with_backward.get_xlim(), with_backward.get_ylim()
+    for patch in with_backward.patches[:10]:  # the nodes, whole inside the tightened frame
+        cx, cy = patch.center if isinstance(patch, Circle) else patch.get_center()
+        assert x0 < cx - NODE_SIZE and cx + NODE_SIZE < x1
+        assert y0 < cy - NODE_SIZE and cy + NODE_SIZE < y1
 
 
 @pytest.mark.parametrize(

@@ -293,6 +293,10 @@ CALLS = {
         graph.plot_neuron_graph,
         lambda: {"ax": _ax(), "backward": True, "fontsize": 10},
     ),
+    "graph.plot_network_graph": (
+        graph.plot_network_graph,
+        lambda: {"ax": _ax(), "backward": True, "fontsize": 10},
+    ),
     "explorer_panels.nice_ceiling": (explorer_panels.nice_ceiling, lambda: {"value": 37.0}),
     "plotting.half_plane": (
         plotting.half_plane,
@@ -679,6 +683,9 @@ ROWS = [
     _row("graph.plot_neuron_graph", TypeError, "ax", "Axes or None; got Figure", ax=Figure()),
     _row("graph.plot_neuron_graph", TypeError, "backward", "True or False", backward="yes"),
     _row("graph.plot_neuron_graph", ValueError, "fontsize", "number > 0", fontsize=-1),
+    _row("graph.plot_network_graph", TypeError, "ax", "Axes or None; got Figure", ax=Figure()),
+    _row("graph.plot_network_graph", TypeError, "backward", "True or False", backward=1),
+    _row("graph.plot_network_graph", ValueError, "fontsize", "number > 0", fontsize=0),
     _row("plotting.plot_data", ValueError, "X", "2 features", X=np.ones((20, 3))),
     _row("plotting.plot_data", ValueError, "y", "to match", y=np.zeros((3, 1))),
     _row("plotting.plot_data", ValueError, "y", "labels 0 and 1", y=np.full((20, 1), 2.0)),
