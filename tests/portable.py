@@ -191,7 +191,10 @@ def run_nbval(
         "--rootdir",
         os.path.commonpath([ROOT, *(Path(nb).resolve() for nb in notebooks)]),
     ]
-    out = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True)
+    # a wide terminal, so that pytest does not cut the reasons in its summary short
+    out = subprocess.run(
+        cmd, env=env | {"COLUMNS": "300"}, cwd=ROOT, capture_output=True, text=True
+    )
     failed = re.findall(r"^FAILED (\S+?\.ipynb)::Cell (\d+)", out.stdout, re.M)
     cells = []
     for path, cell in failed:
@@ -202,7 +205,15 @@ def run_nbval(
         if name not in cells:
             cells.append(name)
     last = (out.stdout.strip().splitlines() or ["(no output)"])[-1]
-    return out.returncode == 0, cells, re.sub(r"\x1b\[[0-9;]*m", "", last)
+    last = re.sub(r"\x1b\[[0-9;]*m", "", last)
+    # An error (not a differing output) is nbval failing to run a notebook at all, such as a
+    # kernel that did not start: name the notebooks and say why, so a failed run can be read.
+    errors = re.findall(r"^ERROR (\S+?\.ipynb)(?:::Cell \d+)?(?: - (.*))?$", out.stdout, re.M)
+    if errors:
+        why = sorted({reason.strip() for _, reason in errors if reason})
+        names = sorted({Path(path).name for path, _ in errors})
+        last += f"; errors in {', '.join(names)}" + (f": {' | '.join(why)[:300]}" if why else "")
+    return out.returncode == 0, cells, last
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -255,7 +266,11 @@ def main(argv: list[str] | None = None) -> int:
         ok, cells, last = run_nbval(env, notebooks)
         failures += not ok
         took = f"{time.perf_counter() - start:.0f} s"
-        detail = (" ".join(cells) if cells else last) if not ok else f"{last}, {took}"
+        detail = (
+            (" ".join(cells) + (f" ({last})" if "errors in" in last else "") if cells else last)
+            if not ok
+            else f"{last}, {took}"
+        )
         rows.append((config.name, kernel, simd, "pass" if ok else "FAIL", detail))
         print(f"  {config.name:<16} {rows[-1][3]:<5} {detail}", flush=True)
 

@@ -49,3 +49,18 @@ def test_every_configuration_has_a_distinct_name_and_sets_something():
     names = [c.name for c in portable.CONFIGS]
     assert len(names) == len(set(names))
     assert all(c.env for c in portable.CONFIGS)
+
+
+def test_a_notebook_that_cannot_run_is_named_with_the_reason(tmp_path):
+    # A kernel that dies at start-up: nbval reports errors, not differing cells.
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "ipykernel_launcher.py").write_text("raise SystemExit('no kernel here')\n")
+    nb = {"cells": [_cell(0, "4\n")], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    path = tmp_path / "07_example.ipynb"
+    path.write_text(json.dumps(nb), encoding="utf-8")
+    env = portable.base_env() | {"PYTHONPATH": str(broken)}
+    ok, cells, last = portable.run_nbval(env, [str(path)], workers="0")
+    assert not ok
+    assert cells == []
+    assert "errors in 07_example.ipynb" in last, last
