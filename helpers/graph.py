@@ -190,9 +190,15 @@ def draw_graph(
             source, target, label, -0.2, {"color": PATH_COLOR, "linewidth": 1.5, "linestyle": "--"}
         )
 
+    # The frame holds every node, plus room for the captions where there are any.
     xy = np.array([spec[:2] for spec in nodes.values()])
-    ax.set_xlim(xy[:, 0].min() - NODE_SIZE - 1.2, xy[:, 0].max() + NODE_SIZE + 0.6)
-    ax.set_ylim(xy[:, 1].min() - NODE_SIZE - 0.7, xy[:, 1].max() + NODE_SIZE + 0.9)
+    captioned = [name for name, spec in nodes.items() if spec[3]]
+    pad = 0.3
+    left = 1.2 if any(name in boxes for name in captioned) else pad  # captions left of boxes
+    top = 0.9 if any(name not in boxes for name in captioned) else pad  # captions above circles
+    right, bottom = (0.6, 0.7) if captioned else (pad, pad)
+    ax.set_xlim(xy[:, 0].min() - NODE_SIZE - left, xy[:, 0].max() + NODE_SIZE + right)
+    ax.set_ylim(xy[:, 1].min() - NODE_SIZE - bottom, xy[:, 1].max() + NODE_SIZE + top)
     ax.set_aspect("equal")
     ax.set_axis_off()
     return ax
@@ -335,7 +341,7 @@ def plot_network_graph(
         ("Z1", "W1", r"$dW_1 = dZ_1^\top X$"),
         ("Z1", "b1", r"$db_1 = \Sigma_i\, dZ_1$"),
     ]
-    ax = draw_graph(
+    return draw_graph(
         nodes,
         edges,
         ax,
@@ -343,9 +349,6 @@ def plot_network_graph(
         backward=back if backward else (),
         fontsize=fontsize,
     )
-    ax.set_xlim(-0.6, 11.9)  # tighter than draw_graph's frame: no captions to make room for
-    ax.set_ylim(-2.8, 2.7)
-    return ax
 
 
 __all__ = ["NODE_SIZE", "draw_graph", "plot_network_graph", "plot_neuron_graph"]

@@ -141,6 +141,19 @@ def test_network_graph_shows_the_four_gradients_as_products_along_paths():
         assert y0 < cy - NODE_SIZE and cy + NODE_SIZE < y1
 
 
+def test_the_frame_leaves_room_for_captions_only_where_there_are_some():
+    plain = {"a": (0.0, 0.0, "$a$"), "b": (2.0, 0.0, "$b$")}
+    captioned = {"a": (0.0, 0.0, "$a$", "given"), "b": (2.0, 0.0, "$b$", "computed")}
+    edges = [("a", "b", "")]
+    tight = draw_graph(plain, edges, Figure().subplots(), boxes={"a"})
+    roomy = draw_graph(captioned, edges, Figure().subplots(), boxes={"a"})
+    assert roomy.get_xlim()[0] < tight.get_xlim()[0] - 0.5  # the box's caption, to its left
+    assert roomy.get_ylim()[1] > tight.get_ylim()[1] + 0.5  # the circle's caption, above it
+    for ax in (tight, roomy):  # both hold the nodes whole
+        (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+        assert x0 < -NODE_SIZE and 2.0 + NODE_SIZE < x1 and y0 < -NODE_SIZE and NODE_SIZE < y1
+
+
 @pytest.mark.parametrize(
     ("kwargs", "error", "match"),
     [
